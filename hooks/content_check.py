@@ -1,0 +1,154 @@
+"""Check every page of docs/fr/ and docs/en/ against the hub's rules, all at once.
+
+Used by the build (hooks/content_gate.py) and on its own:
+
+    python hooks/content_check.py [DOCS_DIR]      (or: make check-content)
+
+prints one `path:line:col: field: message (hint)` line per problem, then a count,
+and exits 1 when anything must be fixed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import contract
+import glossary
+import untrusted_content
+from front_matter import read_page
+from languages import LANGUAGES
+from problems import Problem, summary
+
+
+@dataclass
+class SourcePage:
+    """A page that passed its own checks: where it lives and what its front matter says."""
+
+    path: str  # as shown to contributors, e.g. docs/fr/packs/getting-started.md
+    language: str
+    slug: str  # the path inside the language folder, shared with the translation
+    meta: dict[str, Any]
+    body: str
+    body_line: int
+
+
+@dataclass
+class ContentReport:
+    """Every page that was read, and every problem, sorted by file and line."""
+
+    pages: dict[tuple[str, str], SourcePage] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+    checked: int = 0
+    glossary: list[glossary.Entry] = field(default_factory=list)
+
+    def page(self, language: str, slug: str) -> SourcePage | None:
+        return self.pages.get((language, slug))
+
+
+def check_docs(docs_dir: Path, today: dt.date | None = None) -> ContentReport:
+    """Read and check every Markdown page under docs_dir."""
+    today = today or dt.date.today()
+    root = docs_dir.parent
+    report = ContentReport()
+    for path in sorted(docs_dir.rglob("*.md")):
+        shown = path.relative_to(root).as_posix()
+        parts = path.relative_to(docs_dir).parts
+        report.checked += 1
+        if parts[0] not in LANGUAGES or len(parts) < 2:
+            report.problems.append(
+                Problem(
+                    shown,
+                    1,
+                    1,
+                    "location",
+                    "pages live in docs/fr/ or docs/en/",
+                    "move the file into the folder of its language",
+                )
+            )
+            continue
+        language, slug = parts[0], "/".join(parts[1:])
+        source = read_page(shown, path.read_bytes())
+        report.problems += source.problems
+        if source.front_matter is None:
+            continue
+        meta, problems = contract.check(shown, language, source.front_matter, today)
+        report.problems += problems
+        report.problems += untrusted_content.check_body(shown, source.body, source.body_line)
+        if not problems:
+            report.pages[(language, slug)] = SourcePage(shown, language, slug, meta, source.body, source.body_line)
+    report.glossary, glossary_problems = glossary.load(docs_dir)
+    report.problems += glossary_problems
+    report.problems += _pair_problems(report)
+    report.problems.sort()
+    return report
+
+
+def _pair_problems(report: ContentReport) -> list[Problem]:
+    """Rules that look at a page and its translation together."""
+    problems = []
+    for (language, slug), page in sorted(report.pages.items()):
+        other = "en" if language == "fr" else "fr"
+        twin = report.page(other, slug)
+        translation = page.meta.get("translation")
+        if translation:
+            source = translation.get("source")
+            if source == language:
+                problems.append(
+                    Problem(
+                        page.path,
+                        1,
+                        1,
+                        "translation.source",
+                        f"says the original is in '{source}', the language of this page",
+                        "remove the translation block from the original page",
+                    )
+                )
+            elif twin is None:
+                problems.append(
+                    Problem(
+                        page.path,
+                        1,
+                        1,
+                        "translation.source",
+                        f"the original docs/{source}/{slug} does not exist",
+                        "check the file name, or remove the translation block if this page is the original",
+                    )
+                )
+        if twin is not None and language == "en":
+            mine, theirs = sorted(page.meta.get("tags") or []), sorted(twin.meta.get("tags") or [])
+            if mine != theirs:
+                problems.append(
+                    Problem(
+                        page.path,
+                        1,
+                        1,
+                        "tags",
+                        f"differ from {twin.path} ({', '.join(theirs) or 'none'} there, "
+                        f"{', '.join(mine) or 'none'} here)",
+                        "give a page and its translation the same tags",
+                    )
+                )
+    return problems
+
+
+def main(argv: list[str]) -> int:
+    docs_dir = Path(argv[1]) if len(argv) > 1 else Path("docs")
+    if not docs_dir.is_dir():
+        print(f"{docs_dir}: no such folder (run from the project root, or give the docs folder)", file=sys.stderr)
+        return 2
+    report = check_docs(docs_dir)
+    for problem in report.problems:
+        print(problem)
+    if report.problems:
+        print(summary(report.problems, report.checked))
+        return 1
+    print(f"{report.checked} pages checked, no problems")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))

@@ -1,0 +1,27 @@
+"""French typography rules on plain text: the no-break spaces French requires.
+
+Narrow no-break space before ; ! ?, no-break space before : and inside « ».
+Only spaces the author typed are changed (English titles quoted in a French
+page keep their own punctuation), except inside « », which is always French.
+"""
+
+from __future__ import annotations
+
+import re
+
+NBSP, NNBSP = "\u00a0", "\u202f"
+_SPACES = "[ \u00a0\u202f]"
+_BEFORE_TALL = re.compile(_SPACES + r"+([;!?])")
+_BEFORE_COLON = re.compile(_SPACES + r"+:(?=\s|$)")
+_OPEN_QUOTE = re.compile("«" + _SPACES + "*")
+_CLOSE_QUOTE = re.compile(_SPACES + "*»")
+
+
+def french(text: str) -> str:
+    """Put the right no-break spaces in a French text (idempotent)."""
+    if not any(mark in text for mark in ";!?:«»"):
+        return text
+    text = _BEFORE_TALL.sub(NNBSP + r"\1", text)
+    text = _BEFORE_COLON.sub(NBSP + ":", text)
+    text = _OPEN_QUOTE.sub("«" + NBSP, text)
+    return _CLOSE_QUOTE.sub(NBSP + "»", text)

@@ -1,0 +1,30 @@
+"""The hub's two languages and where each lives in the built site."""
+
+from __future__ import annotations
+
+LANGUAGES = ("fr", "en")
+DEFAULT_LANGUAGE = "fr"
+NAMES = {"fr": "Français", "en": "English"}
+
+
+def language_root(language: str) -> str:
+    """URL prefix of a language: '' for French (served at /), 'en/' for English."""
+    return "" if language == DEFAULT_LANGUAGE else f"{language}/"
+
+
+def page_path_in(url: str) -> str:
+    """A built page URL without its language prefix: 'en/packs/x/' -> 'packs/x/'."""
+    for language in LANGUAGES:
+        root = language_root(language)
+        if root and url.startswith(root):
+            return url[len(root) :]
+    return url
+
+
+def language_of_url(url: str) -> str:
+    """The language a built URL belongs to."""
+    for language in LANGUAGES:
+        root = language_root(language)
+        if root and (url == root.rstrip("/") or url.startswith(root)):
+            return language
+    return DEFAULT_LANGUAGE
