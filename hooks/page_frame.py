@@ -6,6 +6,7 @@ the page's facts in readable form: date updated, audience, topics, page type.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 import contract
@@ -49,7 +50,7 @@ def page_facts(meta: dict[str, Any], language: str) -> dict[str, Any]:
     }
 
 
-def pdf_wanted(meta: dict[str, Any]) -> bool:
+def pdf_wanted(meta: Mapping[str, Any]) -> bool:
     """Guides get a printable PDF; any page can ask for one (or refuse it) with `pdf:`."""
     wanted = meta.get("pdf")
     return bool(wanted) if wanted is not None else meta.get("type") in GUIDE_TYPES

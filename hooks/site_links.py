@@ -23,6 +23,10 @@ if TYPE_CHECKING:
     from mkdocs.structure.pages import Page
 
 
+ALTERNATE_SELECTOR = '"link[rel=alternate]"'
+PATCHED_SELECTOR = '"link[rel=alternate][data-md-alternate]"'
+
+
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if not config.site_url:
         raise Abort(
@@ -64,6 +68,26 @@ def on_post_build(config: MkDocsConfig) -> None:
         target = Path(config.site_dir) / language_root(language) / "404.html"
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(html, encoding="utf-8")
+    stop_sitemap_requests(Path(config.site_dir))
+
+
+def stop_sitemap_requests(site: Path) -> None:
+    """Keep the theme from fetching `<alternate href>/sitemap.xml` for every hreflang link.
+
+    The theme's language switcher reads the sitemap of each alternate link it finds;
+    with absolute hreflang links that is two wasted requests per page view (and, on
+    a preview, requests to the public site). The hub's language selector already
+    links each page to its twin, so the theme's lookup is narrowed to links that
+    opt in with data-md-alternate (none do).
+    """
+    bundles = list((site / "assets" / "javascripts").glob("bundle.*.min.js"))
+    for bundle in bundles:
+        text = bundle.read_text(encoding="utf-8")
+        if text.count(ALTERNATE_SELECTOR) != 1:
+            if PATCHED_SELECTOR in text:
+                continue
+            raise Abort(f"{bundle.name}: the theme's alternate-link lookup has changed; update hooks/site_links.py")
+        bundle.write_text(text.replace(ALTERNATE_SELECTOR, PATCHED_SELECTOR), encoding="utf-8")
 
 
 def alternates(site_url: str, path: str) -> list[dict[str, str]]:

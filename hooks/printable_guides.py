@@ -1,0 +1,182 @@
+"""Build hook: a PDF of every guide in each language, a handbook per language, download links.
+
+Guides (information packs, lab methods, recommendations, and any page whose
+front matter says `pdf: true`) get a PDF next to their page and a download
+button with its size; each language gets a handbook of every guide in
+navigation order. Rendering is hooks/guide_pdf.py; the handbook's document is
+hooks/handbook.py. `mkdocs serve` skips PDFs unless HUB_PDF=1 (`make serve PDF=1`).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from mkdocs.exceptions import Abort
+from mkdocs.plugins import event_priority, get_plugin_logger
+from mkdocs.structure.nav import Section
+from mkdocs.structure.pages import Page
+
+import guide_pdf
+import handbook
+import interface
+from build_state import STATE, current_language, i18n_building, split_src_uri
+from languages import language_root
+from page_frame import pdf_wanted
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import Files
+    from mkdocs.structure.nav import Navigation
+
+log = get_plugin_logger("pdf")
+FONT_FILES = ("Regular", "It", "Semibold", "Bold", "BoldIt")
+HANDBOOK_DIR = "pdf"
+
+
+def handbook_file(language: str) -> str:
+    """Site path of a language's handbook, e.g. 'en/pdf/counterspeech-hub-handbook-en.pdf'."""
+    return f"{language_root(language)}{HANDBOOK_DIR}/counterspeech-hub-handbook-{language}.pdf"
+
+
+def _enabled() -> bool:
+    return not STATE.serving or os.environ.get("HUB_PDF", "") not in ("", "0")
+
+
+def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+    language = current_language(config)
+    sections: list[tuple[str, list[Page]]] = []
+    for item in nav.items:
+        if isinstance(item, Section):
+            guides = [child for child in item.children if isinstance(child, Page) and not child.is_index]
+            sections.append((item.title or "", guides))
+    STATE.extra.setdefault("pdf_sections", {})[language] = sections
+    STATE.extra.setdefault("site_names", {})[language] = config.site_name
+    if not i18n_building(config):
+        STATE.extra["pdf_pages"] = []
+    return nav
+
+
+def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
+    if not _enabled():
+        return context
+    language = current_language(config)
+    pdfs = []
+    if pdf_wanted(page.meta):
+        slug = split_src_uri(page.file.src_uri)[1].removesuffix(".md").replace("/", "-")
+        name = f"{slug.removesuffix('-index')}-{language}.pdf"
+        site_path = page.url + name
+        pdfs.append({"href": name, "file": site_path, "label": interface.text(language, "download_pdf")})
+        STATE.extra["pdf_pages"].append((language, page, site_path))
+    if page.meta.get("type") in ("home", "section") and page.url.removeprefix(language_root(language)) in (
+        "",
+        "packs/",
+        "lab/",
+        "recommendations/",
+    ):
+        target = handbook_file(language)
+        depth = page.url.count("/")
+        pdfs.append(
+            {"href": "../" * depth + target, "file": target, "label": interface.text(language, "download_handbook")}
+        )
+    context["hub_pdfs"] = pdfs
+    return context
+
+
+@event_priority(-250)
+def on_post_build(config: MkDocsConfig) -> None:
+    # After the search split (-200): runs once, when every language is built.
+    if i18n_building(config) or not _enabled():
+        return
+    site = Path(config.site_dir).resolve()
+    copy_fonts(site)
+    jobs = [
+        guide_job(site, config.site_url or "", language, page, file)
+        for language, page, file in STATE.extra["pdf_pages"]
+    ]
+    for language, sections in STATE.extra.get("pdf_sections", {}).items():
+        if any(pdf_wanted(page.meta) for _, pages in sections for page in pages):
+            jobs.append(handbook_job(site, config, language, sections))
+    cache = Path(config.config_file_path).parent / ".cache" / "pdf"
+    problems, rendered = [], 0
+    for result in guide_pdf.render_all(jobs, cache):
+        shown = result.job.target.relative_to(site).as_posix()
+        if result.refused:
+            problems.append(
+                f"{result.job.name}: the PDF tried to load {', '.join(result.refused[:3])} "
+                "(a PDF may only use the site's own files)"
+            )
+        elif result.error:
+            problems.append(f"{result.job.name}: the PDF could not be made: {result.error}")
+        elif result.cached:
+            log.info(f"{shown}: unchanged, reused")
+        else:
+            rendered += 1
+            log.info(f"{shown}: rendered in {result.seconds:.2f} s")
+    if problems:
+        for problem in problems:
+            log.error(problem)
+        raise Abort(f"PDFs failed for {len(problems)} page{'s' if len(problems) > 1 else ''}.")
+    log.info(f"PDFs: {len(jobs)} ready, {rendered} rendered, {len(jobs) - rendered} reused from the cache")
+    fill_in_sizes(site)
+
+
+def copy_fonts(site: Path) -> None:
+    """Ship the print font with the site: PDFs and the browser's Print use the same one."""
+    import font_source_sans_pro
+
+    source = Path(font_source_sans_pro.font_directory)
+    target = site / "assets" / "fonts"
+    target.mkdir(parents=True, exist_ok=True)
+    for style in FONT_FILES:
+        shutil.copyfile(source / f"SourceSansPro-{style}.ttf", target / f"SourceSansPro-{style}.ttf")
+
+
+def guide_job(site: Path, site_url: str, language: str, page: Page, file: str) -> guide_pdf.RenderJob:
+    built = site / page.url / "index.html"
+    html = guide_pdf.public_links(built.read_text(encoding="utf-8"), page.url, site_url)
+    name = f"docs/{split_src_uri(page.file.src_uri)[0]}/{split_src_uri(page.file.src_uri)[1]}"
+    return guide_pdf.RenderJob(name, html, built, site / file, site)
+
+
+def handbook_job(
+    site: Path, config: MkDocsConfig, language: str, sections: list[tuple[str, list[Page]]]
+) -> guide_pdf.RenderJob:
+    guides = []
+    for title, pages in sections:
+        chosen = [page for page in pages if pdf_wanted(page.meta)]
+        if chosen:
+            guides.append(
+                (title, [(page, (site / page.url / "index.html").read_text(encoding="utf-8")) for page in chosen])
+            )
+    home = site / language_root(language) / "index.html"
+    site_name = STATE.extra["site_names"][language]
+    html = handbook.document(language, guides, home.read_text(encoding="utf-8"), site_name, config.site_url or "")
+    target = site / handbook_file(language)
+    return guide_pdf.RenderJob(f"handbook ({language})", html, site / "index.html", target, site)
+
+
+_LINK = re.compile(
+    r'<p class="hub-pdf">(?:(?!</p>).)*?<span class="hub-pdf__size" data-hub-pdf="([^"]+)">PDF</span>\s*</p>', re.DOTALL
+)
+
+
+def fill_in_sizes(site: Path) -> None:
+    """Write each PDF's size next to its download link (known only once it is made); drop links to no PDF."""
+    for page in site.rglob("index.html"):
+        html = page.read_text(encoding="utf-8")
+        if "hub-pdf__size" not in html:
+            continue
+        language = "en" if page.relative_to(site).parts[0] == "en" else "fr"
+
+        def size(match: re.Match[str], language: str = language) -> str:
+            pdf = site / match.group(1)
+            if not pdf.is_file():
+                return ""
+            label = interface.text(language, "pdf_size", size=guide_pdf.human_size(pdf.stat().st_size, language))
+            return match.group(0).replace(">PDF</span>", f">{label}</span>")
+
+        page.write_text(_LINK.sub(size, html), encoding="utf-8")
