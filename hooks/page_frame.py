@@ -6,6 +6,7 @@ the page's facts in readable form: date updated, audience, topics, page type.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
@@ -15,9 +16,15 @@ from build_state import current_language
 from languages import NAMES
 
 GUIDE_TYPES = ("information-pack", "lab-method", "recommendations")
+_CHECKLIST_ITEM = re.compile(
+    r'(<label class="task-list-control"><input type="checkbox" disabled/?><span class="task-list-indicator"></span>)'
+    r"</label>(.*?)(</li>|<ul|<ol)",
+    re.DOTALL,
+)
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import Files
     from mkdocs.structure.nav import Navigation
     from mkdocs.structure.pages import Page
 
@@ -27,6 +34,10 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
     context["hub_text"] = interface.strings(language)
     context["hub_page"] = page_facts(dict(page.meta), language)
     return context
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    return label_checklists(html)
 
 
 def on_template_context(context: dict[str, Any], template_name: str, config: MkDocsConfig) -> dict[str, Any]:
@@ -54,3 +65,8 @@ def pdf_wanted(meta: Mapping[str, Any]) -> bool:
     """Guides get a printable PDF; any page can ask for one (or refuse it) with `pdf:`."""
     wanted = meta.get("pdf")
     return bool(wanted) if wanted is not None else meta.get("type") in GUIDE_TYPES
+
+
+def label_checklists(html: str) -> str:
+    """Put each checklist item's text inside its label, so the box has an accessible name."""
+    return _CHECKLIST_ITEM.sub(r"\1\2</label>\3", html)

@@ -23,22 +23,44 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+# The public site lives under /hub/ (see site_url); serving it there too lets
+# absolute paths, such as the 404 page's, work exactly as in production.
+PREFIX = "/hub/"
 
 
-class _QuietHandler(SimpleHTTPRequestHandler):
+class _StaticHost(SimpleHTTPRequestHandler):
+    """A static host: the site under PREFIX, and its 404 page for anything missing."""
+
+    def translate_path(self, path: str) -> str:
+        if not path.startswith(PREFIX):
+            return str(Path(self.directory) / "does-not-exist")
+        return super().translate_path("/" + path[len(PREFIX) :])
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        not_found = Path(self.directory) / "404.html"
+        if code != 404 or not not_found.is_file():
+            super().send_error(code, message, explain)
+            return
+        body = not_found.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
     def log_message(self, format: str, *args: object) -> None:
         pass
 
 
 @contextmanager
 def serve(site: Path) -> Iterator[str]:
-    """Serve a built site on a free port of 127.0.0.1; yields its base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(site))
+    """Serve a built site under /hub/ on a free port of 127.0.0.1; yields its base URL."""
+    handler = functools.partial(_StaticHost, directory=str(site))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
+        yield f"http://127.0.0.1:{server.server_address[1]}{PREFIX}"
     finally:
         server.shutdown()
         server.server_close()
