@@ -49,7 +49,7 @@ def all_pages(site: Path) -> list[str]:
     for index in sorted(site.rglob("index.html")):
         relative = index.parent.relative_to(site).as_posix()
         pages.append("" if relative == "." else relative + "/")
-    return pages + ["404.html", "en/404.html"]
+    return [*pages, "404.html", "en/404.html"]
 
 
 class Watcher:
