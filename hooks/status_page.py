@@ -8,6 +8,7 @@ from html import escape
 import interface
 import translations
 from content_check import ContentReport
+from french_text import french
 from languages import LANGUAGES, NAMES, language_root
 
 TITLES = {"fr": "État des traductions", "en": "Translation status"}
@@ -66,7 +67,9 @@ def markdown(report: ContentReport, language: str) -> str:
 
 def _title(status: translations.TranslationStatus, language: str) -> str:
     page = status.pages.get(language) or status.pages[status.original]
-    return str(page.meta.get("title", status.slug))
+    title = str(page.meta.get("title", status.slug))
+    # The table is HTML, which the French typography of Markdown text does not reach.
+    return french(title) if page.language == "fr" else title
 
 
 def _version_cell(status: translations.TranslationStatus, version: str, reader: str, page_url: str) -> str:

@@ -85,7 +85,7 @@ def _original_language(pages: dict[str, SourcePage]) -> str:
     return str(translation["source"])
 
 
-_HASH_LINE = re.compile(r"^(\s+source_hash:\s*)(\"?)[0-9a-fA-F]*(\"?)(\s*)$")
+_HASH_VALUE = re.compile(r"(\bsource_hash:\s*[\"']?)[0-9a-fA-F]*")
 
 
 def record(path: Path, new_hash: str) -> bool:
@@ -96,10 +96,9 @@ def record(path: Path, new_hash: str) -> bool:
     page = read_page(str(path), data)
     end = page.front_matter_end_line or len(lines)
     for index in range(1, end - 1):
-        text = lines[index].decode("utf-8", "replace")
-        match = _HASH_LINE.match(text)
-        if match:
-            lines[index] = (match.group(1) + match.group(2) + new_hash + match.group(3) + match.group(4)).encode()
+        text = lines[index].decode("utf-8")
+        if _HASH_VALUE.search(text):
+            lines[index] = _HASH_VALUE.sub(lambda m: m.group(1) + new_hash, text, count=1).encode("utf-8")
             path.write_bytes(newline.join(lines))
             return True
     return False

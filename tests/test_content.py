@@ -1,0 +1,269 @@
+"""The hub's pages: every guide and reference page in both languages, sourced, dated, well typeset."""
+
+from __future__ import annotations
+
+import re
+import xml.dom.minidom
+from html.parser import HTMLParser
+
+import pytest
+
+import content_check
+import glossary
+from conftest import ROOT, Build
+from french_text import french
+
+DOCS = ROOT / "docs"
+REPORT = content_check.check_docs(DOCS)
+GUIDES = {
+    "information-pack": [
+        "packs/getting-started.md",
+        "packs/responding-to-hate-in-comments.md",
+        "packs/planning-a-campaign.md",
+        "packs/building-a-coalition.md",
+        "packs/report-or-respond.md",
+        "packs/collective-counterspeech.md",
+        "packs/safety-and-wellbeing.md",
+    ],
+    "lab-method": [
+        "lab/the-lab-model.md",
+        "lab/running-a-lab.md",
+        "lab/measuring-results.md",
+        "lab/youth-and-education.md",
+    ],
+    "recommendations": [
+        "recommendations/bettertogether-2016.md",
+        "recommendations/un-digital-diplomacy-2018.md",
+        "recommendations/organising-workshops-and-summits.md",
+        "recommendations/who-does-what.md",
+    ],
+}
+REFERENCE = {
+    "resource": [
+        "understand/what-is-counterspeech.md",
+        "understand/evidence.md",
+        "understand/law-france-eu.md",
+        "understand/international-frameworks.md",
+        "resources/library.md",
+        "resources/timeline.md",
+    ],
+    "case-study": [
+        f"cases/{name}.md"
+        for name in (
+            "nolikesforracism",
+            "paris-counterspeech-lab-2016",
+            "rooted2",
+            "prevenir",
+            "jagarhar-iamhere",
+            "reconquista-internet",
+            "get-the-trolls-out",
+            "no-hate-speech-movement",
+            "stop-djihadisme-2015",
+            "counter-conversations",
+            "online-civil-courage-initiative",
+        )
+    ],
+    "glossary": ["resources/glossary.md"],
+}
+SECTIONS = [
+    "packs/index.md",
+    "lab/index.md",
+    "recommendations/index.md",
+    "understand/index.md",
+    "cases/index.md",
+    "resources/index.md",
+]
+ALL = [(page_type, slug) for kinds in (GUIDES, REFERENCE) for page_type, slugs in kinds.items() for slug in slugs]
+SOURCED = [(t, s) for t, s in ALL if t != "glossary"]
+
+
+def words(body: str) -> int:
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", body.split("\n## Sources")[0])
+    return len(re.findall(r"[\w’'-]+", text))
+
+
+def test_content_check_passes_on_every_page() -> None:
+    assert [str(problem) for problem in REPORT.problems] == []
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+@pytest.mark.parametrize(("page_type", "slug"), ALL + [("section", slug) for slug in SECTIONS])
+def test_page_exists_in_both_languages_with_its_type(language: str, page_type: str, slug: str) -> None:
+    page = REPORT.page(language, slug)
+    assert page is not None, f"docs/{language}/{slug}"
+    assert page.meta["type"] == page_type
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+@pytest.mark.parametrize(("page_type", "slug"), [(t, s) for t, slugs in GUIDES.items() for s in slugs])
+def test_guide_is_a_full_guide(language: str, page_type: str, slug: str) -> None:
+    page = REPORT.page(language, slug)
+    assert page is not None
+    assert 800 <= words(page.body) <= 2000, words(page.body)
+    if slug != "packs/safety-and-wellbeing.md":
+        assert "safety-and-wellbeing.md" in page.body, "every guide links the safety pack"
+    if page_type == "information-pack":
+        sources_at = page.body.index("\n## Sources")
+        assert "- [ ]" in page.body[:sources_at], "a checklist before the sources"
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+@pytest.mark.parametrize(("page_type", "slug"), SOURCED)
+def test_factual_page_ends_with_its_sources(language: str, page_type: str, slug: str) -> None:
+    page = REPORT.page(language, slug)
+    assert page is not None
+    assert page.meta["sources"], "sources: in the front matter"
+    tail = page.body.split("\n## Sources", 1)
+    assert len(tail) == 2, "a '## Sources' section"
+    assert "\n## " not in tail[1], "Sources is the last section"
+    assert len(re.findall(r"\]\(https://", tail[1])) >= 1
+    for source in page.meta["sources"]:
+        assert source["year"] <= 2026
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_case_studies_date_and_source_every_figure(language: str) -> None:
+    for slug in REFERENCE["case-study"]:
+        page = REPORT.page(language, slug)
+        assert page is not None
+        for figure in page.meta.get("figures") or []:
+            assert figure["source_url"].startswith("https://") and figure["as_of"]
+        assert page.meta["organisations"] and page.meta["year"] and page.meta["country"]
+
+
+def test_a_page_and_its_translation_carry_the_same_sources_and_tags() -> None:
+    for (language, slug), page in REPORT.pages.items():
+        if language != "fr":
+            continue
+        twin = REPORT.page("en", slug)
+        assert twin is not None
+        assert sorted(page.meta.get("tags") or []) == sorted(twin.meta.get("tags") or [])
+        assert {s["url"] for s in page.meta.get("sources") or []} == {
+            s["url"] for s in twin.meta.get("sources") or []
+        }, slug
+
+
+@pytest.mark.parametrize(("language", "marker"), [("fr", "pas un avis juridique"), ("en", "not legal advice")])
+def test_legal_pages_say_when_they_were_checked_and_that_they_are_not_advice(language: str, marker: str) -> None:
+    for slug in ("understand/law-france-eu.md", "understand/international-frameworks.md", "packs/report-or-respond.md"):
+        page = REPORT.page(language, slug)
+        assert page is not None
+        text = page.body.lower()
+        assert marker in text.replace("\u00a0", " ") or "conseil juridique" in text, slug
+        assert "2026" in page.body and (
+            "25 novembre 2026" in page.body or "25 November 2026" in page.body or "2026-11-25" in page.body
+        ), slug
+
+
+def test_glossary_has_at_least_35_terms_in_both_languages() -> None:
+    entries, problems = glossary.load(DOCS)
+    assert problems == []
+    assert len(entries) >= 35
+    for entry in entries:
+        assert set(entry.languages) == {"fr", "en"}
+
+
+@pytest.mark.parametrize("name", ["packs/report-or-respond.svg", "packs/campaign-cycle.svg", "lab/lab-agenda.svg"])
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_diagrams_are_safe_accessible_svg_in_each_language(language: str, name: str) -> None:
+    path = DOCS / language / name
+    document = xml.dom.minidom.parse(str(path))
+    svg = document.documentElement
+    assert svg.getAttribute("role") == "img"
+    assert document.getElementsByTagName("title") and document.getElementsByTagName("desc")
+    text = path.read_text(encoding="utf-8")
+    assert "<script" not in text and "foreignObject" not in text and "href" not in text
+    page = REPORT.page(
+        language,
+        name.rsplit("/", 1)[0]
+        + "/"
+        + {
+            "report-or-respond.svg": "report-or-respond.md",
+            "campaign-cycle.svg": "planning-a-campaign.md",
+            "lab-agenda.svg": "running-a-lab.md",
+        }[name.rsplit("/", 1)[1]],
+    )
+    assert page is not None and f"]({name.rsplit('/', 1)[1]})" in page.body
+    other = "en" if language == "fr" else "fr"
+    assert text != (DOCS / other / name).read_text(encoding="utf-8"), "labels written in each language"
+
+
+class _Text(HTMLParser):
+    """Text of a built page's content, outside code."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.inside, self.skip, self.chunks = 0, 0, []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "div" and ("class", "hub-text") in attrs:
+            self.inside = 1
+        elif self.inside and tag == "div":
+            self.inside += 1
+        if tag in ("code", "pre", "script", "style", "kbd"):
+            self.skip += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if self.inside and tag == "div":
+            self.inside -= 1
+        if tag in ("code", "pre", "script", "style", "kbd"):
+            self.skip -= 1
+
+    def handle_data(self, data: str) -> None:
+        if self.inside and not self.skip:
+            self.chunks.append(data)
+
+
+def test_french_typography_in_every_french_page(hub: Build) -> None:
+    errors = []
+    for page in sorted(hub.site.rglob("index.html")):
+        if page.relative_to(hub.site).parts[0] in ("en", "assets"):
+            continue
+        html = page.read_text(encoding="utf-8")
+        if '<div class="hub-text" lang="en">' in html:
+            continue  # an English page shown untranslated
+        parser = _Text()
+        parser.feed(html)
+        for chunk in parser.chunks:
+            for match in re.finditer(r" [;:!?»]|« ", chunk):
+                errors.append(f"{page.relative_to(hub.site)}: …{chunk[max(0, match.start() - 20) : match.end() + 5]}…")
+    assert errors == []
+
+
+def test_french_typography_rules() -> None:
+    assert (
+        french("Attention : oui ? non ! et ; « mot »")
+        == "Attention\u00a0: oui\u202f? non\u202f! et\u202f; «\u00a0mot\u00a0»"
+    )
+    assert french("https://exemple.org/?q=1 et 14:00") == "https://exemple.org/?q=1 et 14:00"
+    assert french(french("Titre : suite")) == french("Titre : suite")
+
+
+@pytest.mark.parametrize(
+    ("path", "term", "words"),
+    [
+        ("packs/report-or-respond/", "PHAROS", "signaler"),
+        ("en/packs/report-or-respond/", "PHAROS", "report"),
+        ("en/understand/law-france-eu/", "DSA", "regulation"),
+    ],
+)
+def test_glossary_terms_carry_their_definition_on_guide_pages(hub: Build, path: str, term: str, words: str) -> None:
+    html = hub.html(path)
+    match = re.search(rf'<abbr tabindex="0" title="([^"]+)">{term}</abbr>', html)
+    assert match, f"{term} has no definition on {path}"
+    assert words in match.group(1).lower()
+
+
+def test_glossary_page_lists_terms_side_by_side(hub: Build) -> None:
+    french_page, english_page = hub.html("resources/glossary/"), hub.html("en/resources/glossary/")
+    assert "<th>Français</th><th>Anglais</th><th>Définition</th>" in french_page.replace("\n", "")
+    assert "<th>English</th><th>French</th><th>Definition</th>" in english_page.replace("\n", "")
+    assert french_page.count("<tr>") >= 36
+
+
+def test_timeline_runs_from_2008_and_links_to_the_pages() -> None:
+    for language in ("fr", "en"):
+        page = REPORT.page(language, "resources/timeline.md")
+        assert page is not None
+        assert "2008" in page.body and "2025" in page.body
+        assert len(re.findall(r"\]\(\.\./[a-z]+/[a-z0-9-]+\.md\)", page.body)) >= 15
