@@ -40,7 +40,7 @@ def scan_site(site: Path, site_url: str) -> list[str]:
     findings = []
     for path in sorted(site.rglob("*.html")):
         shown = f"site/{path.relative_to(site).as_posix()}"
-        findings += [f"{shown}: {problem}" for problem in scan_page(path.read_text(encoding="utf-8"))]
+        findings += [f"{shown}: {problem}" for problem in scan_page(path.read_text(encoding="utf-8"), site_url)]
     for path in sorted(site.rglob("*.css")):
         if _CSS_REMOTE.search(path.read_text(encoding="utf-8")):
             findings.append(
@@ -49,7 +49,7 @@ def scan_site(site: Path, site_url: str) -> list[str]:
     return findings
 
 
-def scan_page(html: str) -> list[str]:
+def scan_page(html: str, site_url: str = "") -> list[str]:
     """Problems in one built page."""
     problems = []
     for match in _TAG.finditer(html):
@@ -60,6 +60,8 @@ def scan_page(html: str) -> list[str]:
             if attribute.startswith("on"):
                 problems.append(f"<{name} {attribute}=…>: event handlers are not allowed")
             if attribute in ("href", "src", "action", "formaction", "poster", "srcset", "data", "xlink:href"):
+                if site_url and value.startswith(site_url):
+                    continue  # the site's own address (which the preview serves over http)
                 problems += _url_problems(name, attribute, value, attributes)
         if name == "script" and "src" not in attributes and attributes.get("type") != "application/json":
             problems += _inline_script_problems(html, match.end())

@@ -12,8 +12,9 @@ import hashlib
 import re
 
 _INLINE_SCRIPT = re.compile(r"<script>(.*?)</script>", re.DOTALL)
-_EXTERNAL_LINK = re.compile(r'<a\s(?![^>]*\brel="noopener noreferrer")([^>]*\bhref="https?://[^"]*"[^>]*)>')
-_REL = re.compile(r'\srel="[^"]*"')
+_EXTERNAL_LINK = re.compile(r'<a\s([^>]*\bhref="https?://[^"]*"[^>]*)>')
+_REL = re.compile(r'\srel="([^"]*)"')
+SAFE_REL = ("noopener", "noreferrer")
 _CHARSET = '<meta charset="utf-8">'
 POLICY = (
     "default-src 'self'; script-src 'self' {hashes}; style-src 'self'; img-src 'self' data:; font-src 'self'; "
@@ -36,8 +37,17 @@ def policy(html: str) -> str:
 
 def protect(html: str) -> str:
     """Add the page's CSP meta, and rel="noopener noreferrer" to links leaving the site."""
-    html = _EXTERNAL_LINK.sub(lambda m: "<a " + _REL.sub("", m.group(1)) + ' rel="noopener noreferrer">', html)
+    html = _EXTERNAL_LINK.sub(_safe_rel, html)
     if "Content-Security-Policy" in html or _CHARSET not in html:
         return html
     meta = f'<meta http-equiv="Content-Security-Policy" content="{policy(html)}">'
     return html.replace(_CHARSET, _CHARSET + meta, 1)
+
+
+def _safe_rel(match: re.Match[str]) -> str:
+    """An outbound link keeps its own rel values (such as "edit") and gains noopener noreferrer."""
+    attributes = match.group(1)
+    current = _REL.search(attributes)
+    tokens = current.group(1).split() if current else []
+    tokens += [token for token in SAFE_REL if token not in tokens]
+    return "<a " + _REL.sub("", attributes).rstrip() + f' rel="{" ".join(tokens)}">'

@@ -146,7 +146,7 @@ def test_policy_allows_exactly_the_inline_scripts_of_the_page() -> None:
 
 def test_outbound_links_get_noopener_noreferrer() -> None:
     html = page_html('<a href="https://example.org" rel="nofollow">x</a> <a href="../page/">y</a>')
-    assert '<a href="https://example.org" rel="noopener noreferrer">' in html
+    assert '<a href="https://example.org" rel="nofollow noopener noreferrer">' in html
     assert '<a href="../page/">' in html
 
 
