@@ -31,7 +31,7 @@ NOT_SCAFFOLDED = ("home", "status")
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*(?:/[a-z0-9]+(?:-[a-z0-9]+)*){0,2}$")
 
 
-class Refused(Exception):
+class RefusedError(Exception):
     """A request `make new` cannot carry out; the message says why and what to do."""
 
 
@@ -56,17 +56,17 @@ def new_page(root: Path, page_type: str, slug: str, today: dt.date | None = None
 def _check(root: Path, page_type: str, slug: str) -> str:
     types = [t for t in contract.schema()["properties"]["type"]["enum"] if t not in NOT_SCAFFOLDED]
     if page_type not in types:
-        raise Refused(f"TYPE={page_type or '(empty)'}: unknown page type (use one of: {', '.join(types)})")
+        raise RefusedError(f"TYPE={page_type or '(empty)'}: unknown page type (use one of: {', '.join(types)})")
     slug = slug.strip().removesuffix(".md").strip("/")
     if not _SLUG.match(slug):
-        raise Refused(
+        raise RefusedError(
             f"SLUG={slug or '(empty)'}: use lowercase English words, digits and hyphens, at most three levels "
             "separated by /, e.g. SLUG=packs/my-guide (no spaces, accents, capitals, dots or other characters)"
         )
     for language in LANGUAGES:
         existing = root / "docs" / language / f"{slug}.md"
         if existing.exists():
-            raise Refused(f"docs/{language}/{slug}.md already exists (choose another SLUG, or edit that page)")
+            raise RefusedError(f"docs/{language}/{slug}.md already exists (choose another SLUG, or edit that page)")
     return slug
 
 
@@ -159,7 +159,7 @@ def main(argv: list[str]) -> int:
         return 2
     try:
         written = new_page(ROOT, argv[1], argv[2])
-    except Refused as refusal:
+    except RefusedError as refusal:
         print(refusal, file=sys.stderr)
         return 1
     for path in written:
