@@ -1,4 +1,4 @@
-"""Build hook: one search index per language, French search with stemming and no accents.
+"""Build hook: one search index per language, loaded only when needed; French search without accents.
 
 mkdocs-static-i18n writes a single index with both languages at search/; a
 French reader then gets English results. After every language is built, the
@@ -6,6 +6,10 @@ index is split into search/ (French) and en/search/ (English), each page's
 theme config points at its own language's index (overrides/main.html), pages
 that are only a fallback copy of the other language are left out, and the
 theme's French stemmer learns to ignore accents (hooks/french_search.js).
+
+Each language's full index goes to search_full.json; search_index.json, which
+every page downloads, is a stub, and the hub's worker (hooks/search_worker.js)
+fetches the full index the first time the reader searches.
 """
 
 from __future__ import annotations
@@ -24,6 +28,10 @@ if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
 
 INDEX = Path("search") / "search_index.json"
+FULL_INDEX = Path("search") / "search_full.json"
+WORKERS = Path("assets") / "javascripts" / "workers"
+WORKER = "hub-search.js"
+WORKER_SOURCE = Path(__file__).with_name("search_worker.js")
 FRENCH_STEMMER = Path("assets") / "javascripts" / "lunr" / "min" / "lunr.fr.min.js"
 FRENCH_SEARCH_JS = Path(__file__).with_name("french_search.js")
 # What lunr runs on each word, per language. English keeps the theme's default
@@ -39,10 +47,28 @@ def on_post_build(config: MkDocsConfig) -> None:
     site = Path(config.site_dir)
     combined = json.loads((site / INDEX).read_text(encoding="utf-8"))
     for language, index in split_index(combined, STATE.extra.get("fallback_urls", set())).items():
-        target = site / language_root(language) / INDEX
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        root = site / language_root(language)
+        full = root / FULL_INDEX
+        full.parent.mkdir(parents=True, exist_ok=True)
+        full.write_text(_json(index), encoding="utf-8")
+        # Every page downloads this stub; the worker fetches the full index on the first search.
+        config = {**index["config"], "hub_full_index": (Path(language_root(language)) / FULL_INDEX).as_posix()}
+        (root / INDEX).write_text(_json({"config": config, "docs": []}), encoding="utf-8")
+    install_worker(site)
     teach_french_stemmer(site)
+
+
+def _json(data: dict[str, Any]) -> str:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+def install_worker(site: Path) -> None:
+    """Write the hub's search worker next to the theme's, pointing at the theme's file."""
+    theme_workers = [path for path in (site / WORKERS).glob("search.*.min.js")]
+    if len(theme_workers) != 1:
+        raise Abort(f"{WORKERS}: expected one theme search worker, found {len(theme_workers)}")
+    source = WORKER_SOURCE.read_text(encoding="utf-8")
+    (site / WORKERS / WORKER).write_text(source.replace("__THEME_WORKER__", theme_workers[0].name), encoding="utf-8")
 
 
 def split_index(combined: dict[str, Any], fallback_urls: set[str]) -> dict[str, dict[str, Any]]:

@@ -38,6 +38,7 @@ def search(page: Page, query: str) -> list[str]:
     box = page.locator("input.md-search__input")
     box.click()
     box.fill(query)
+    box.press("End")  # the theme reads the query on keyup
     results = page.locator(".md-search-result__item > .md-search-result__link")
     expect(results.first).to_be_visible(timeout=10_000)
     return [results.nth(i).get_attribute("href") or "" for i in range(results.count())]

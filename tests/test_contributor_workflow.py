@@ -110,7 +110,7 @@ def test_build_never_publishes_a_draft(tmp_path: Path) -> None:
     assert build.returncode == 0, build.output
     assert not (build.site / "brouillon").exists() and not (build.site / "en" / "brouillon").exists()
     assert "brouillon" not in (build.site / "sitemap.xml").read_text(encoding="utf-8")
-    assert "brouillon" not in (build.site / "search" / "search_index.json").read_text(encoding="utf-8")
+    assert "brouillon" not in (build.site / "search" / "search_full.json").read_text(encoding="utf-8")
 
 
 def test_serve_shows_the_draft(tmp_path: Path) -> None:

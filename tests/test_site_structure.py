@@ -72,9 +72,19 @@ def test_each_language_has_its_own_404_page(hub: Build) -> None:
     assert '<html lang="en"' in english and "Page not found" in english
 
 
-def load_index(site: Path, language: str) -> dict:
+def load_index(site: Path, language: str, name: str = "search_full.json") -> dict:
     root = site / "en" if language == "en" else site
-    return json.loads((root / "search" / "search_index.json").read_text(encoding="utf-8"))
+    return json.loads((root / "search" / name).read_text(encoding="utf-8"))
+
+
+def test_pages_download_a_stub_and_the_full_index_only_when_searching(hub: Build) -> None:
+    for language, full in (("fr", "search/search_full.json"), ("en", "en/search/search_full.json")):
+        stub = load_index(hub.site, language, "search_index.json")
+        assert stub["docs"] == [] and stub["config"]["hub_full_index"] == full
+        assert len(json.dumps(stub)) < 400
+    worker = (hub.site / "assets/javascripts/workers/hub-search.js").read_text(encoding="utf-8")
+    assert 'importScripts("search.' in worker
+    assert '"search": "../../assets/javascripts/workers/hub-search.js"' in hub.html("packs/getting-started/")
 
 
 def test_search_index_is_split_by_language(hub: Build) -> None:

@@ -36,7 +36,7 @@ def build(tmp_path: Path, pages: dict[str, str | bytes]) -> Build:
 
 def index_locations(site: Path, language: str) -> list[str]:
     root = site / "en" if language == "en" else site
-    data = json.loads((root / "search" / "search_index.json").read_text(encoding="utf-8"))
+    data = json.loads((root / "search" / "search_full.json").read_text(encoding="utf-8"))
     return [doc["location"] for doc in data["docs"]]
 
 
