@@ -52,8 +52,8 @@ def on_post_build(config: MkDocsConfig) -> None:
         full.parent.mkdir(parents=True, exist_ok=True)
         full.write_text(_json(index), encoding="utf-8")
         # Every page downloads this stub; the worker fetches the full index on the first search.
-        config = {**index["config"], "hub_full_index": (Path(language_root(language)) / FULL_INDEX).as_posix()}
-        (root / INDEX).write_text(_json({"config": config, "docs": []}), encoding="utf-8")
+        stub_config = {**index["config"], "hub_full_index": (Path(language_root(language)) / FULL_INDEX).as_posix()}
+        (root / INDEX).write_text(_json({"config": stub_config, "docs": []}), encoding="utf-8")
     install_worker(site)
     teach_french_stemmer(site)
 
