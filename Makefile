@@ -44,7 +44,7 @@ test: $(VENV)/.test-deps system-deps ## Run the whole test suite (builds tiny si
 
 # --- Everyday commands -------------------------------------------------------
 serve: $(VENV)/.build-deps ## Live preview on http://127.0.0.1:8000 (drafts shown; PDFs only with PDF=1)
-	HUB_PDF=$(PDF) $(MKDOCS) serve --dev-addr 127.0.0.1:8000 --livereload
+	HUB_PDF=$(PDF) $(MKDOCS) serve --dev-addr 127.0.0.1:8000 --livereload --dirty
 
 check: $(VENV)/.test-deps ## Lint (ruff) and type-check (mypy) the Python code
 	$(PY) -m ruff check hooks tools tests

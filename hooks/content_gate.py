@@ -40,6 +40,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
                 log.error(str(problem))
             raise Abort(f"Content check failed: {summary(report.problems, report.checked)}.")
         STATE.report = report
+        STATE.extra.pop("tooltips", None)  # the glossary may have changed
     for file in files.documentation_pages():
         page = STATE.report.page(*split_src_uri(file.src_uri)) if STATE.report else None
         if page is not None and page.meta.get("draft"):

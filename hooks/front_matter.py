@@ -380,6 +380,8 @@ def _attach(page: Page, stack: list[tuple[Node, str | None]], node: Node) -> Non
 
 def _lookalike_spaces(page: Page, block: str, first_line: int, quoted: list[tuple[int, int]]) -> bool:
     """Report no-break spaces outside quoted values: YAML does not see them as spaces."""
+    if not any(space in block for space in LOOKALIKE_SPACES):
+        return False
     found = False
     for index, char in enumerate(block):
         if char in LOOKALIKE_SPACES and not any(start <= index < end for start, end in quoted):

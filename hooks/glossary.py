@@ -2,7 +2,8 @@
 
 One source feeds two things: the glossary page of each language (its
 `<!-- glossary -->` line becomes the table of terms) and the definitions shown
-on hover or focus wherever a listed word appears in a page of that language.
+on hover or keyboard focus wherever a listed word appears in a page of that
+language (an <abbr> with a title, reachable with Tab).
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from html import escape
 from pathlib import Path
 
 import yaml
@@ -131,15 +133,51 @@ def _entry(shown: str, node: yaml.Node) -> tuple[Entry | None, list[Problem]]:
     return Entry(str(entry_id.value), languages), []  # type: ignore[union-attr]
 
 
-def abbreviations(entries: list[Entry], language: str) -> str:
-    """Markdown abbreviation lines giving every tooltip word its definition."""
-    lines = []
+@dataclass(frozen=True)
+class Tooltips:
+    """The glossary words of one language and their definitions, ready to mark up a page."""
+
+    pattern: re.Pattern[str] | None
+    definitions: dict[str, str]
+
+    def apply(self, html: str) -> str:
+        """Wrap each glossary word of the page's text in <abbr> with its definition (never in code or links)."""
+        if self.pattern is None:
+            return html
+        parts = _TAG_SPLIT.split(html)
+        skipping = 0
+        for index, part in enumerate(parts):
+            if index % 2:
+                match = _SKIPPED_TAG.match(part)
+                if match:
+                    skipping += -1 if match.group(1) else 1
+                continue
+            if not skipping and part:
+                parts[index] = self.pattern.sub(self._abbr, part)
+        return "".join(parts)
+
+    def _abbr(self, match: re.Match[str]) -> str:
+        word = match.group(0)
+        return f'<abbr tabindex="0" title="{escape(self.definitions[word], quote=True)}">{word}</abbr>'
+
+
+_TAG_SPLIT = re.compile(r"(<[^>]+>)")
+_SKIPPED_TAG = re.compile(r"<(/?)(?:code|pre|script|style|abbr|a|kbd|textarea)\b", re.IGNORECASE)
+
+
+def tooltips(entries: list[Entry], language: str) -> Tooltips:
+    """The tooltip words of a language (longest first, whole words only) and their definitions."""
+    definitions: dict[str, str] = {}
     for entry in entries:
         term = entry.languages[language]
         definition = french(term.definition) if language == "fr" else term.definition
         for word in term.tooltip:
-            lines.append(f"*[{word}]: {definition}")
-    return "\n".join(lines)
+            definitions.setdefault(word, definition)
+    if not definitions:
+        return Tooltips(None, {})
+    words = sorted(definitions, key=len, reverse=True)
+    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(word) for word in words) + r")(?![\w-])")
+    return Tooltips(pattern, definitions)
 
 
 def table(entries: list[Entry], language: str, headers: tuple[str, str, str]) -> str:

@@ -1,14 +1,13 @@
 """Build hook: the glossary page's table and the definitions on hover or focus.
 
-Every page gets the definitions of its own language's glossary words as
-Markdown abbreviations, so `DSA` or `contre-récit` shows its definition
-wherever it appears; the glossary page's `<!-- glossary -->` line becomes the
-table of every term in both languages (hooks/glossary.py).
+The glossary page's `<!-- glossary -->` line becomes the table of every term in
+both languages, and every page gets its own language's glossary words wrapped
+in <abbr> with their definition, reachable by mouse and keyboard
+(hooks/glossary.py).
 """
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
 import glossary
@@ -20,25 +19,30 @@ if TYPE_CHECKING:
     from mkdocs.structure.files import Files
     from mkdocs.structure.pages import Page
 
-_ABBR = re.compile(r"<abbr title=")
+
+def _written_in(page: Page, config: MkDocsConfig) -> str:
+    language = current_language(config)
+    return STATE.fallbacks.get((language, split_src_uri(page.file.src_uri)[1]), language)
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    if STATE.report is None or not STATE.report.glossary:
+    if STATE.report is None or page.meta.get("type") != "glossary" or glossary.MARKER not in markdown:
         return markdown
-    language = current_language(config)
-    written_in = STATE.fallbacks.get((language, split_src_uri(page.file.src_uri)[1]), language)
-    entries = STATE.report.glossary
-    if page.meta.get("type") == "glossary" and glossary.MARKER in markdown:
-        headers = (
-            interface.text(written_in, f"glossary_term_{written_in}"),
-            interface.text(written_in, f"glossary_term_{'en' if written_in == 'fr' else 'fr'}"),
-            interface.text(written_in, "glossary_definition"),
-        )
-        markdown = markdown.replace(glossary.MARKER, glossary.table(entries, written_in, headers), 1)
-    return markdown + "\n\n" + glossary.abbreviations(entries, written_in) + "\n"
+    language = _written_in(page, config)
+    other = "en" if language == "fr" else "fr"
+    headers = (
+        interface.text(language, f"glossary_term_{language}"),
+        interface.text(language, f"glossary_term_{other}"),
+        interface.text(language, "glossary_definition"),
+    )
+    return markdown.replace(glossary.MARKER, glossary.table(STATE.report.glossary, language, headers), 1)
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    # Abbreviations must be reachable by keyboard too, not only by mouse hover.
-    return _ABBR.sub('<abbr tabindex="0" title=', html)
+    if STATE.report is None or not STATE.report.glossary:
+        return html
+    language = _written_in(page, config)
+    cache: dict[str, glossary.Tooltips] = STATE.extra.setdefault("tooltips", {})
+    if language not in cache:
+        cache[language] = glossary.tooltips(STATE.report.glossary, language)
+    return cache[language].apply(html)

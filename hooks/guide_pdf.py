@@ -98,6 +98,8 @@ def _site_path(url: str, site: Path) -> Path | None:
 
 def render_all(jobs: list[RenderJob], cache_dir: Path, workers: int | None = None) -> Iterable[RenderResult]:
     """Render the jobs (cached ones are copied), in parallel; yields each result as it ends."""
+    if not jobs:
+        return
     import weasyprint  # imported before forking, so workers share it
 
     cache_dir.mkdir(parents=True, exist_ok=True)

@@ -4,7 +4,8 @@ Guides (information packs, lab methods, recommendations, and any page whose
 front matter says `pdf: true`) get a PDF next to their page and a download
 button with its size; each language gets a handbook of every guide in
 navigation order. Rendering is hooks/guide_pdf.py; the handbook's document is
-hooks/handbook.py. `mkdocs serve` skips PDFs unless HUB_PDF=1 (`make serve PDF=1`).
+hooks/handbook.py. `mkdocs serve` skips PDFs unless HUB_PDF=1 (`make serve PDF=1`);
+HUB_PDF=0 skips them in a build too (the benchmark measures them separately).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -43,7 +45,9 @@ def handbook_file(language: str) -> str:
 
 
 def _enabled() -> bool:
-    return not STATE.serving or os.environ.get("HUB_PDF", "") not in ("", "0")
+    """PDFs are made by builds and skipped by the preview; HUB_PDF=1 or HUB_PDF=0 says otherwise."""
+    wanted = os.environ.get("HUB_PDF", "")
+    return wanted not in ("", "0") if STATE.serving else wanted != "0"
 
 
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
@@ -57,6 +61,7 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     STATE.extra.setdefault("site_names", {})[language] = config.site_name
     if not i18n_building(config):
         STATE.extra["pdf_pages"] = []
+        STATE.extra["pages_with_pdf_links"] = set()
     return nav
 
 
@@ -71,6 +76,8 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
         site_path = page.url + name
         pdfs.append({"href": name, "file": site_path, "label": interface.text(language, "download_pdf")})
         STATE.extra["pdf_pages"].append((language, page, site_path))
+    if pdfs:
+        STATE.extra.setdefault("pages_with_pdf_links", set()).add(page.url)
     if page.meta.get("type") in ("home", "section") and page.url.removeprefix(language_root(language)) in (
         "",
         "packs/",
@@ -101,7 +108,7 @@ def on_post_build(config: MkDocsConfig) -> None:
         if any(pdf_wanted(page.meta) for _, pages in sections for page in pages):
             jobs.append(handbook_job(site, config, language, sections))
     cache = Path(config.config_file_path).parent / ".cache" / "pdf"
-    problems, rendered = [], 0
+    problems, rendered, started = [], 0, time.monotonic()
     for result in guide_pdf.render_all(jobs, cache):
         shown = result.job.target.relative_to(site).as_posix()
         if result.refused:
@@ -120,8 +127,11 @@ def on_post_build(config: MkDocsConfig) -> None:
         for problem in problems:
             log.error(problem)
         raise Abort(f"PDFs failed for {len(problems)} page{'s' if len(problems) > 1 else ''}.")
-    log.info(f"PDFs: {len(jobs)} ready, {rendered} rendered, {len(jobs) - rendered} reused from the cache")
-    fill_in_sizes(site)
+    log.info(
+        f"PDFs: {len(jobs)} ready, {rendered} rendered, {len(jobs) - rendered} reused from the cache, "
+        f"in {time.monotonic() - started:.2f} s"
+    )
+    fill_in_sizes(site, STATE.extra.get("pages_with_pdf_links", set()))
 
 
 def copy_fonts(site: Path) -> None:
@@ -164,9 +174,10 @@ _LINK = re.compile(
 )
 
 
-def fill_in_sizes(site: Path) -> None:
+def fill_in_sizes(site: Path, page_urls: set[str]) -> None:
     """Write each PDF's size next to its download link (known only once it is made); drop links to no PDF."""
-    for page in site.rglob("index.html"):
+    for url in sorted(page_urls):
+        page = site / url / "index.html"
         html = page.read_text(encoding="utf-8")
         if "hub-pdf__size" not in html:
             continue

@@ -17,6 +17,7 @@ import hashlib
 import re
 import sys
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from content_check import ContentReport, SourcePage, check_docs
@@ -27,6 +28,7 @@ HASH_CHARS = 16
 ORIGINAL, UP_TO_DATE, OUTDATED, MISSING = "original", "up-to-date", "outdated", "missing"
 
 
+@lru_cache(maxsize=4096)
 def body_hash(body: str) -> str:
     """Hash of a page body with whitespace normalised (a re-wrap is not a change)."""
     normalised = " ".join(body.split())
