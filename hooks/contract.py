@@ -23,6 +23,7 @@ SCHEMA_PATH = Path(__file__).with_name("front_matter.schema.json")
 _INTEGER = re.compile(r"^-?(0|[1-9][0-9]*)$")
 _NUMBER = re.compile(r"^-?(0|[1-9][0-9]*)(\.[0-9]+)?$")
 _DATE = re.compile(r"^([0-9]{4})-([0-9]{2})-([0-9]{2})$")
+_MARKUP = re.compile(r"<[a-zA-Z/!?]|&#?\w+;")
 
 
 @lru_cache(maxsize=1)
@@ -232,6 +233,10 @@ class _Checker:
             return text
         if not text.strip():
             self.report(node, field, "is empty", "write a value or remove the line")
+            return None
+        if _MARKUP.search(text):
+            # Titles and descriptions end up in every page's navigation and head, unescaped.
+            self.report(node, field, f"{shorten(text)} contains HTML", "write plain text, without < >")
             return None
         length = len(text)
         if "minLength" in spec and length < spec["minLength"]:

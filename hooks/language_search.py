@@ -37,6 +37,9 @@ FRENCH_SEARCH_JS = Path(__file__).with_name("french_search.js")
 # What lunr runs on each word, per language. English keeps the theme's default
 # (prefix search without stemming); French stems, after folding accents.
 PIPELINES = {"fr": ["stemmer", "stopWordFilter", "trimmer"], "en": ["stopWordFilter"]}
+# Where words split: also at hashtags ("#iamhere" is found by "iamhere") and, in
+# French, at elisions ("l'empathie" is found by "empathie").
+SEPARATORS = {"fr": r"[\s\-'’#]+", "en": r"[\s\-#]+"}
 
 
 @event_priority(-200)
@@ -82,7 +85,12 @@ def split_index(combined: dict[str, Any], fallback_urls: set[str]) -> dict[str, 
             if language_of_url(location) != language or location.split("#")[0] in fallback_urls:
                 continue
             docs.append({**doc, "location": location[len(root) :]})
-        config = {**combined["config"], "lang": [language], "pipeline": PIPELINES[language]}
+        config = {
+            **combined["config"],
+            "lang": [language],
+            "pipeline": PIPELINES[language],
+            "separator": SEPARATORS[language],
+        }
         split[language] = {**combined, "config": config, "docs": docs}
     return split
 

@@ -234,6 +234,11 @@ CASES: list[tuple[str, str | bytes, str]] = [
         "docs/fr/page.md:2:8: title: 81 characters, at most 80 (shorten it)",
     ),
     (
+        "html in a title",
+        page().replace('"Premiers pas"', '"Premiers pas <img src=x onerror=alert(1)>"'),
+        'docs/fr/page.md:2:8: title: "Premiers pas <img src=x onerror=alert(1…" contains HTML',
+    ),
+    (
         "tag outside the vocabulary",
         page('tags: ["campaign"]'),
         "docs/fr/page.md:11:8: tags[1]: \"campaign\" is not allowed (did you mean 'campaigns'?",
@@ -258,9 +263,16 @@ def check_one(tmp_path: Path, content: str | bytes) -> list[str]:
 
 
 @pytest.mark.parametrize(("case", "content", "expected"), CASES, ids=[case for case, _, _ in CASES])
-def test_bad_page_gets_its_exact_line(tmp_path: Path, case: str, content: str | bytes, expected: str) -> None:
+def test_bad_page_gets_its_exact_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], case: str, content: str | bytes, expected: str
+) -> None:
     lines = check_one(tmp_path, content)
     assert any(line.startswith(expected) for line in lines), "\n".join(lines)
+    # The check command prints the same line and exits non-zero, without a traceback.
+    assert content_check.main(["content_check.py", str(tmp_path / "docs")]) == 1
+    printed = capsys.readouterr().out.replace(str(tmp_path / "docs"), "docs")
+    assert expected.split(": ", 1)[1] in printed
+    assert "Traceback" not in printed
 
 
 def test_valid_page_passes(tmp_path: Path) -> None:

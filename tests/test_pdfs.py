@@ -83,9 +83,9 @@ def assert_no_file_links(reader: PdfReader) -> None:
             assert not uri.startswith("file:"), uri
 
 
-@pytest.mark.parametrize("language", ["fr", "en"])
-def test_first_page_is_a_cover_not_a_blank(hub: Build, language: str, tmp_path: Path) -> None:
-    path = pdf_of(hub.site, language, "packs/getting-started.md")
+@pytest.mark.parametrize(("language", "slug", "title"), guides(), ids=lambda value: str(value)[:40])
+def test_first_page_is_a_cover_not_a_blank(hub: Build, language: str, slug: str, title: str, tmp_path: Path) -> None:
+    path = pdf_of(hub.site, language, slug)
     subprocess.run(["pdftoppm", "-r", "40", "-png", "-f", "1", "-l", "1", str(path), str(tmp_path / "p")], check=True)
     image = Image.open(next(tmp_path.glob("p*.png"))).convert("L")
     dark = sum(image.histogram()[:128])
@@ -94,6 +94,7 @@ def test_first_page_is_a_cover_not_a_blank(hub: Build, language: str, tmp_path: 
     assert ("Mise à jour" if language == "fr" else "Updated") in first_page
     assert "CC BY 4.0" in first_page
     assert "https://" in first_page  # the page's address
+    assert normalise(title)[:25] in first_page
 
 
 @pytest.mark.parametrize(

@@ -143,3 +143,27 @@ def test_build_refuses_to_run_without_site_url(tiny_site) -> None:
     assert refused.returncode != 0
     assert "site_url: missing" in refused.output
     assert "Traceback" not in refused.output
+
+
+# Off-site addresses that the theme's scripts contain but never call on this site, and why.
+DEAD_SCRIPT_URLS = {
+    "https://unpkg.com/mermaid": "loaded only for Mermaid diagrams; the built-page scan refuses them",
+    "https://unpkg.com/resize-observer-polyfill": "loaded only by browsers older than 2020; the CSP blocks it",
+    "https://api.github.com/": "repository statistics, for a data-md-component the hub's source link drops",
+    "https://${e}/api/v4/projects/": "GitLab statistics, same",
+}
+
+
+def test_no_built_file_points_at_another_site_for_a_resource(hub: Build) -> None:
+    import built_html_scan
+
+    assert built_html_scan.scan_site(hub.site, SITE_URL) == []  # every HTML and CSS file
+    found = set()
+    for script in hub.site.rglob("*.js"):
+        text = script.read_text(encoding="utf-8")
+        # URLs in string literals (comments and licence notices are not requests).
+        found |= set(re.findall(r"[\"'`](https?://[^\"'`\s]+)", text))
+    unexplained = {url for url in found if not any(url.startswith(dead) for dead in DEAD_SCRIPT_URLS)}
+    assert unexplained == set()
+    css = "".join(path.read_text(encoding="utf-8") for path in hub.site.rglob("*.css"))
+    assert not re.search(r"url\(\s*[\"']?https?:", css) and "@import" not in css

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -218,3 +219,27 @@ def test_killed_build_leaves_the_previous_site_and_is_cleaned_next_time(tmp_path
     assert tree_hash(root / "site") == before
     assert publish(root).returncode == 0
     assert list(root.glob(".site-build-*")) == []
+
+
+def test_hateful_example_is_collapsed_behind_a_warning_in_the_page_language(tmp_path: Path) -> None:
+    example = "??? content-warning\n    Un exemple atténué.\n"
+    pages = {
+        "fr/index.md": front_matter("Accueil", "home") + example,
+        "en/index.md": front_matter("Home", "home") + example.replace("Un exemple atténué.", "A softened example."),
+        "fr/page.md": front_matter("Page", "section", content_warning='"Cette page décrit des propos racistes."')
+        + "Texte.\n",
+        "en/page.md": front_matter("Page", "section", content_warning='"This page describes racist speech."')
+        + "Text.\n",
+    }
+    build = run_build(write_site(tmp_path, pages))
+    assert build.returncode == 0, build.output
+    french, english = build.html(""), build.html("en/")
+    assert re.search(
+        r'<details class="content-warning">\s*<summary>Avertissement\u00a0: exemple de propos haineux', french
+    )
+    assert re.search(
+        r'<details class="content-warning">\s*<summary>Content warning: example of hateful speech', english
+    )
+    assert '<details class="content-warning" open' not in french
+    assert "Cette page décrit des propos racistes." in build.html("page/")
+    assert "Avertissement sur le contenu" in build.html("page/") and "Content warning" in build.html("en/page/")
