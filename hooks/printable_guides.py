@@ -76,8 +76,6 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
         site_path = page.url + name
         pdfs.append({"href": name, "file": site_path, "label": interface.text(language, "download_pdf")})
         STATE.extra["pdf_pages"].append((language, page, site_path))
-    if pdfs:
-        STATE.extra.setdefault("pages_with_pdf_links", set()).add(page.url)
     if page.meta.get("type") in ("home", "section") and page.url.removeprefix(language_root(language)) in (
         "",
         "packs/",
@@ -89,6 +87,8 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
         pdfs.append(
             {"href": "../" * depth + target, "file": target, "label": interface.text(language, "download_handbook")}
         )
+    if pdfs:
+        STATE.extra.setdefault("pages_with_pdf_links", set()).add(page.url)
     context["hub_pdfs"] = pdfs
     return context
 
