@@ -50,6 +50,7 @@ check: $(VENV)/.test-deps ## Lint (ruff) and type-check (mypy) the Python code
 	$(PY) -m ruff check hooks tools tests
 	$(PY) -m ruff format --check hooks tools tests
 	$(PY) -m mypy
+	$(PY) tools/field_reference.py --check
 
 check-content: $(VENV)/.build-deps ## Check every page's front matter and content rules, without building
 	$(PY) hooks/content_check.py docs

@@ -58,20 +58,21 @@ class Page:
     # Lines 1..n of the raw block, kept for tools that rewrite one line.
     front_matter_end_line: int = 0
 
+    def report(self, line: int, col: int, field: str, message: str, hint: str = "") -> None:
+        """Record a problem of this page."""
+        self.problems.append(Problem(self.path, line, col, field, message, hint))
+
 
 def read_page(path: str, data: bytes) -> Page:
     """Read a page's bytes: check size and encoding, split and parse the front matter."""
     page = Page(path)
     if len(data) > MAX_PAGE_BYTES:
-        page.problems.append(
-            Problem(
-                path,
-                1,
-                1,
-                "page",
-                f"{len(data):,} bytes, at most {MAX_PAGE_BYTES:,} (512 KiB)",
-                "split it into several pages",
-            )
+        page.report(
+            1,
+            1,
+            "page",
+            f"{len(data):,} bytes, at most {MAX_PAGE_BYTES:,} (512 KiB)",
+            "split it into several pages",
         )
         return page
     text = _decode(page, data)
@@ -79,36 +80,26 @@ def read_page(path: str, data: bytes) -> Page:
         return page
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
-        page.problems.append(
-            Problem(
-                path, 1, 1, "page", "the page is empty", "start it with a front matter block between two '---' lines"
-            )
-        )
+        page.report(1, 1, "page", "the page is empty", "start it with a front matter block between two '---' lines")
         return page
     lines = text.split("\n")
     if lines[0].rstrip() != DELIMITER:
-        page.problems.append(
-            Problem(
-                path,
-                1,
-                1,
-                "front matter",
-                "missing: the page must start with a '---' line",
-                "add the fields title, description, type and updated between two '---' lines",
-            )
+        page.report(
+            1,
+            1,
+            "front matter",
+            "missing: the page must start with a '---' line",
+            "add the fields title, description, type and updated between two '---' lines",
         )
         return page
     end = next((i for i in range(1, len(lines)) if lines[i].rstrip() in (DELIMITER, "...")), None)
     if end is None:
-        page.problems.append(
-            Problem(
-                path,
-                1,
-                1,
-                "front matter",
-                "the closing '---' line is missing",
-                "add a line with only --- after the last field",
-            )
+        page.report(
+            1,
+            1,
+            "front matter",
+            "the closing '---' line is missing",
+            "add a line with only --- after the last field",
         )
         return page
     block = "\n".join(lines[1:end]) + "\n"
@@ -117,15 +108,12 @@ def read_page(path: str, data: bytes) -> Page:
     page.front_matter_end_line = end + 1
     size = len(block.encode("utf-8"))
     if size > MAX_FRONT_MATTER_BYTES:
-        page.problems.append(
-            Problem(
-                path,
-                1,
-                1,
-                "front matter",
-                f"{size:,} bytes, at most {MAX_FRONT_MATTER_BYTES:,} (8 KiB)",
-                "keep long text in the page body",
-            )
+        page.report(
+            1,
+            1,
+            "front matter",
+            f"{size:,} bytes, at most {MAX_FRONT_MATTER_BYTES:,} (8 KiB)",
+            "keep long text in the page body",
         )
         return page
     page.front_matter = _parse_block(page, block)
@@ -134,7 +122,7 @@ def read_page(path: str, data: bytes) -> Page:
 
 def _decode(page: Page, data: bytes) -> str | None:
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or b"\x00" in data[:200]:
-        page.problems.append(Problem(page.path, 1, 1, "encoding", "the file is saved as UTF-16", "re-save it as UTF-8"))
+        page.report(1, 1, "encoding", "the file is saved as UTF-16", "re-save it as UTF-8")
         return None
     if data.startswith(codecs.BOM_UTF8):
         data = data[len(codecs.BOM_UTF8) :]
@@ -145,15 +133,12 @@ def _decode(page: Page, data: bytes) -> str | None:
         line = before.count(b"\n") + 1
         line_start = before.rfind(b"\n") + 1
         col = len(data[line_start : error.start].decode("utf-8", "replace")) + 1
-        page.problems.append(
-            Problem(
-                page.path,
-                line,
-                col,
-                "encoding",
-                f"byte 0x{data[error.start]:02X} is not UTF-8 (the file looks like Latin-1 or Windows-1252)",
-                "re-save it as UTF-8",
-            )
+        page.report(
+            line,
+            col,
+            "encoding",
+            f"byte 0x{data[error.start]:02X} is not UTF-8 (the file looks like Latin-1 or Windows-1252)",
+            "re-save it as UTF-8",
         )
         return None
 
@@ -163,15 +148,12 @@ def _parse_block(page: Page, block: str) -> Node | None:
     for number, raw in enumerate(block.split("\n"), start=first_line):
         indent = raw[: len(raw) - len(raw.lstrip(" \t"))]
         if "\t" in indent:
-            page.problems.append(
-                Problem(
-                    page.path,
-                    number,
-                    indent.index("\t") + 1,
-                    "front matter",
-                    "a tab is used for indentation",
-                    "indent with spaces only",
-                )
+            page.report(
+                number,
+                indent.index("\t") + 1,
+                "front matter",
+                "a tab is used for indentation",
+                "indent with spaces only",
             )
             return None
     try:
@@ -183,15 +165,12 @@ def _parse_block(page: Page, block: str) -> Node | None:
         spaces = _lookalike_spaces(page, block, first_line, quoted=[])
         if spaces:
             return None
-        page.problems.append(
-            Problem(
-                page.path,
-                line,
-                col,
-                "front matter",
-                f"YAML syntax error: {error.problem or error.context}",
-                _syntax_hint(str(error.problem or "")),
-            )
+        page.report(
+            line,
+            col,
+            "front matter",
+            f"YAML syntax error: {error.problem or error.context}",
+            _syntax_hint(str(error.problem or "")),
         )
         return None
 
@@ -218,54 +197,42 @@ def _compose(page: Page, block: str, first_line: int) -> Node | None:
         if isinstance(event, yaml.DocumentStartEvent):
             documents += 1
             if documents > 1:
-                page.problems.append(
-                    Problem(
-                        page.path,
-                        line,
-                        col,
-                        "front matter",
-                        "a second YAML document starts here",
-                        "keep a single block between the two '---' lines",
-                    )
+                page.report(
+                    line,
+                    col,
+                    "front matter",
+                    "a second YAML document starts here",
+                    "keep a single block between the two '---' lines",
                 )
                 return None
             continue
         if isinstance(event, yaml.AliasEvent):
-            page.problems.append(
-                Problem(
-                    page.path,
-                    line,
-                    col,
-                    "front matter",
-                    f"alias *{event.anchor} is not allowed",
-                    "write the value out in full",
-                )
+            page.report(
+                line,
+                col,
+                "front matter",
+                f"alias *{event.anchor} is not allowed",
+                "write the value out in full",
             )
             return None
         if isinstance(event, (yaml.ScalarEvent, yaml.SequenceStartEvent, yaml.MappingStartEvent)):
             if event.anchor is not None:
-                page.problems.append(
-                    Problem(
-                        page.path,
-                        line,
-                        col,
-                        "front matter",
-                        f"anchor &{event.anchor} is not allowed",
-                        "write each value out in full",
-                    )
+                page.report(
+                    line,
+                    col,
+                    "front matter",
+                    f"anchor &{event.anchor} is not allowed",
+                    "write each value out in full",
                 )
                 return None
             if event.tag is not None:
                 tag = event.tag.replace("tag:yaml.org,2002:", "!!")
-                page.problems.append(
-                    Problem(
-                        page.path,
-                        line,
-                        col,
-                        "front matter",
-                        f"tag {shorten(tag)} is not allowed",
-                        "remove the tag; plain values are enough",
-                    )
+                page.report(
+                    line,
+                    col,
+                    "front matter",
+                    f"tag {shorten(tag)} is not allowed",
+                    "remove the tag; plain values are enough",
                 )
                 return None
         if isinstance(event, yaml.ScalarEvent):
@@ -288,27 +255,21 @@ def _compose(page: Page, block: str, first_line: int) -> Node | None:
             continue
         if isinstance(node.value, (list, dict)):
             if len(stack) >= MAX_DEPTH:
-                page.problems.append(
-                    Problem(
-                        page.path,
-                        line,
-                        col,
-                        "front matter",
-                        f"nested more than {MAX_DEPTH} levels deep",
-                        "flatten the structure",
-                    )
+                page.report(
+                    line,
+                    col,
+                    "front matter",
+                    f"nested more than {MAX_DEPTH} levels deep",
+                    "flatten the structure",
                 )
                 return None
             if stack and isinstance(stack[-1][0].value, dict) and stack[-1][1] is None:
-                page.problems.append(
-                    Problem(
-                        page.path,
-                        line,
-                        col,
-                        "front matter",
-                        "a list or mapping cannot be a field name",
-                        "write 'name: value'",
-                    )
+                page.report(
+                    line,
+                    col,
+                    "front matter",
+                    "a list or mapping cannot be a field name",
+                    "write 'name: value'",
                 )
                 return None
             stack.append((node, None))
@@ -321,27 +282,21 @@ def _compose(page: Page, block: str, first_line: int) -> Node | None:
     if _lookalike_spaces(page, block, first_line, quoted):
         return None
     if root is None or (root.kind == "text" and root.value == ""):
-        page.problems.append(
-            Problem(
-                page.path,
-                first_line - 1,
-                1,
-                "front matter",
-                "the block is empty",
-                "add the fields title, description, type and updated",
-            )
+        page.report(
+            first_line - 1,
+            1,
+            "front matter",
+            "the block is empty",
+            "add the fields title, description, type and updated",
         )
         return None
     if root.kind != "mapping":
-        page.problems.append(
-            Problem(
-                page.path,
-                root.line,
-                root.col,
-                "front matter",
-                f"expected 'field: value' lines, found {'a list' if root.kind == 'list' else 'plain text'}",
-                "write one 'field: value' per line",
-            )
+        page.report(
+            root.line,
+            root.col,
+            "front matter",
+            f"expected 'field: value' lines, found {'a list' if root.kind == 'list' else 'plain text'}",
+            "write one 'field: value' per line",
         )
         return None
     return root
@@ -357,15 +312,12 @@ def _attach(page: Page, stack: list[tuple[Node, str | None]], node: Node) -> Non
         name = str(node.value)
         if name in parent.value:
             first = parent.value[name]
-            page.problems.append(
-                Problem(
-                    page.path,
-                    node.line,
-                    node.col,
-                    name,
-                    f"defined twice, on lines {first.key_line} and {node.line}",
-                    "keep only one of the two lines",
-                )
+            page.report(
+                node.line,
+                node.col,
+                name,
+                f"defined twice, on lines {first.key_line} and {node.line}",
+                "keep only one of the two lines",
             )
         stack[-1] = (parent, name)
         # Remember where the key was written, for messages about this field.
@@ -387,15 +339,12 @@ def _lookalike_spaces(page: Page, block: str, first_line: int, quoted: list[tupl
         if char in LOOKALIKE_SPACES and not any(start <= index < end for start, end in quoted):
             line = block.count("\n", 0, index) + first_line
             col = index - (block.rfind("\n", 0, index) + 1) + 1
-            page.problems.append(
-                Problem(
-                    page.path,
-                    line,
-                    col,
-                    "front matter",
-                    f"a {LOOKALIKE_SPACES[char]} is not a space to YAML",
-                    "replace it with an ordinary space, or put the value in double quotes",
-                )
+            page.report(
+                line,
+                col,
+                "front matter",
+                f"a {LOOKALIKE_SPACES[char]} is not a space to YAML",
+                "replace it with an ordinary space, or put the value in double quotes",
             )
             found = True
     return found

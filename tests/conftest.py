@@ -6,11 +6,15 @@ import os
 import re
 import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser
 
 ROOT = Path(__file__).resolve().parent.parent
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1", "HUB_PDF": "1"}
@@ -97,6 +101,24 @@ def tiny_site(tmp_path: Path) -> Callable[..., Build]:
         return run_build(root)
 
     return build
+
+
+@pytest.fixture(scope="session")
+def site_url(hub: Build) -> Iterator[str]:
+    """The real hub served on 127.0.0.1 under /hub/, as on its public host."""
+    from browser import serve
+
+    with serve(hub.site) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    """Debian's chromium, shared by the browser tests."""
+    from browser import chromium
+
+    with chromium() as running:
+        yield running
 
 
 @pytest.fixture(scope="session")

@@ -7,22 +7,7 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from browser import chromium, serve
-from conftest import Build
-
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture(scope="module")
-def site_url(hub: Build) -> Iterator[str]:
-    with serve(hub.site) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with chromium() as running:
-        yield running
 
 
 @pytest.fixture

@@ -126,9 +126,17 @@ def test_guide_pages_link_their_pdf_with_its_size(hub: Build) -> None:
     size = (hub.site / "packs/getting-started" / match.group(1)).stat().st_size
     assert abs(size / 1024 - int(match.group(2))) <= 1
     assert "Download the PDF" in hub.html("en/packs/getting-started/")
-    for page, language, unit in (("", "fr", "Mo"), ("packs/", "fr", "Mo"), ("en/", "en", "MB"), ("en/lab/", "en", "MB")):
-        handbook = re.search(rf'counterspeech-hub-handbook-{language}.pdf" download[^>]*>[^<]+</a>\s*'
-                             rf'<span class="hub-pdf__size"[^>]*>PDF, ([\d,.]+)\s?{unit}</span>', hub.html(page))
+    for page, language, unit in (
+        ("", "fr", "Mo"),
+        ("packs/", "fr", "Mo"),
+        ("en/", "en", "MB"),
+        ("en/lab/", "en", "MB"),
+    ):
+        handbook = re.search(
+            rf'counterspeech-hub-handbook-{language}.pdf" download[^>]*>[^<]+</a>\s*'
+            rf'<span class="hub-pdf__size"[^>]*>PDF, ([\d,.]+)\s?{unit}</span>',
+            hub.html(page),
+        )
         assert handbook, f"no handbook link with its size on {page or 'the home page'}"
 
 

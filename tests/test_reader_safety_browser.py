@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, expect
 
-from browser import chromium, serve
 from conftest import Build
 
 pytestmark = pytest.mark.browser
@@ -30,18 +28,6 @@ TEMPLATES = [
     "status/",
     "404.html",
 ]
-
-
-@pytest.fixture(scope="module")
-def site_url(hub: Build) -> Iterator[str]:
-    with serve(hub.site) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with chromium() as running:
-        yield running
 
 
 def all_pages(site: Path) -> list[str]:
