@@ -1,9 +1,11 @@
 """Build hook: absolute language links, one 404 page per language, a required site_url.
 
 Search engines need absolute hreflang links and an x-default; the theme writes
-relative ones. Under mkdocs-static-i18n both language passes write 404.html to
-the site root (English overwrites French), so each pass's 404 page is kept
-here and written to its own language folder at the end.
+relative ones (overrides/main.html writes the absolute ones from here). Under
+mkdocs-static-i18n both language passes write 404.html to the site root
+(English overwrites French), so each pass's 404 page is kept here and written
+to its own language folder at the end. The theme's script would fetch a
+sitemap for every hreflang link: that lookup is switched off.
 """
 
 from __future__ import annotations
