@@ -40,6 +40,8 @@ def _add_virtual_files(files: Files, config: MkDocsConfig) -> Files:
     if not i18n_building(config):
         STATE.fallbacks.clear()
         STATE.extra["fallback_urls"] = set()
+        # Both language passes need the status pages; write them once per build.
+        STATE.extra["status_pages"] = {lang: status_page.markdown(STATE.report, lang) for lang in LANGUAGES}
     generated = STATE.extra["generated"] = {}
     by_language: dict[str, dict[str, File]] = {language: {} for language in LANGUAGES}
     for file in files:
@@ -57,7 +59,7 @@ def _add_virtual_files(files: Files, config: MkDocsConfig) -> Files:
                 STATE.fallbacks[(other, rest)] = language
     for language in LANGUAGES:
         files.append(_virtual(config, f"{language}/{STATUS_SLUG}", InclusionLevel.NOT_IN_NAV))
-        generated[f"{language}/{STATUS_SLUG}"] = status_page.markdown(STATE.report, language)
+        generated[f"{language}/{STATUS_SLUG}"] = STATE.extra["status_pages"][language]
     return files
 
 
