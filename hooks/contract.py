@@ -257,6 +257,9 @@ class _Checker:
             return None
         if fmt == "date":
             return self._date(node, text, spec, field)
+        if fmt == "language" and not known_language(text):
+            self.report(node, field, f"{shorten(text)} is not a known language code", "write a code such as fr, en, de, sv")
+            return None
         return text
 
     def _date(self, node: Node, text: str, spec: dict[str, Any], field: str) -> dt.date | None:
@@ -274,6 +277,18 @@ class _Checker:
                 node, field, f"{text} is in the future", f"use the date of the change, at the latest {self.today}"
             )
         return day
+
+
+@lru_cache(maxsize=256)
+def known_language(code: str) -> bool:
+    """True for a language code that CLDR knows (fr, en, de, sv, pt-BR…)."""
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        Locale.parse(code, sep="-")
+    except (UnknownLocaleError, ValueError, TypeError):
+        return False
+    return True
 
 
 def _kind_name(expected: str | None) -> str:
