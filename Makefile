@@ -53,14 +53,14 @@ check: $(VENV)/.test-deps ## Lint (ruff) and type-check (mypy) the Python code
 	$(PY) tools/field_reference.py --check
 
 check-content: $(VENV)/.build-deps ## Check every page's front matter and content rules, without building
-	$(PY) hooks/content_check.py docs
+	PYTHONPATH=hooks $(PY) -m hub check docs
 
 translations: $(VENV)/.build-deps ## List every page with the state of its translation
-	$(PY) hooks/translations.py status docs
+	PYTHONPATH=hooks $(PY) -m hub translations status docs
 
 translated: $(VENV)/.build-deps ## Record a translation as up to date: make translated PAGE=packs/getting-started
 	@test -n "$(PAGE)" || { echo "give the page: make translated PAGE=packs/getting-started" >&2; exit 2; }
-	$(PY) hooks/translations.py record "$(PAGE)" docs
+	PYTHONPATH=hooks $(PY) -m hub translations record "$(PAGE)" docs
 
 new: $(VENV)/.build-deps ## Start a page in both languages: make new TYPE=information-pack SLUG=packs/my-guide
 	$(PY) tools/new_page.py "$(TYPE)" "$(SLUG)"

@@ -15,9 +15,9 @@ from mkdocs.exceptions import Abort
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import InclusionLevel
 
-from build_state import STATE, i18n_building, split_src_uri
-from content_check import check_docs
-from problems import summary
+from hub.content_check import check_docs
+from hub.problems import summary
+from mkdocs_support.build_state import STATE, i18n_building, split_src_uri
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig

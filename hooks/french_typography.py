@@ -15,8 +15,8 @@ from xml.etree.ElementTree import Element
 from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
 
-from build_state import STATE, current_language, split_src_uri
-from french_text import french
+from hub.french_text import french
+from mkdocs_support.build_state import STATE, current_language, split_src_uri
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig

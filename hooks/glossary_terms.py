@@ -10,9 +10,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-import glossary
-import interface
-from build_state import STATE, current_language, split_src_uri
+from hub import glossary, interface
+from mkdocs_support.build_state import STATE, current_language, split_src_uri
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig

@@ -21,8 +21,10 @@ from typing import TYPE_CHECKING, Any
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
 
-from build_state import STATE, i18n_building
-from languages import LANGUAGES, language_of_url, language_root
+import hub
+from hub.languages import language_root
+from hub.search_index import split_index
+from mkdocs_support.build_state import STATE, i18n_building
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -31,15 +33,9 @@ INDEX = Path("search") / "search_index.json"
 FULL_INDEX = Path("search") / "search_full.json"
 WORKERS = Path("assets") / "javascripts" / "workers"
 WORKER = "hub-search.js"
-WORKER_SOURCE = Path(__file__).with_name("search_worker.js")
+WORKER_SOURCE = Path(hub.__file__).with_name("search_worker.js")
 FRENCH_STEMMER = Path("assets") / "javascripts" / "lunr" / "min" / "lunr.fr.min.js"
-FRENCH_SEARCH_JS = Path(__file__).with_name("french_search.js")
-# What lunr runs on each word, per language. English keeps the theme's default
-# (prefix search without stemming); French stems, after folding accents.
-PIPELINES = {"fr": ["stemmer", "stopWordFilter", "trimmer"], "en": ["stopWordFilter"]}
-# Where words split: also at hashtags ("#iamhere" is found by "iamhere") and, in
-# French, at elisions ("l'empathie" is found by "empathie").
-SEPARATORS = {"fr": r"[\s\-'’#]+", "en": r"[\s\-#]+"}
+FRENCH_SEARCH_JS = Path(hub.__file__).with_name("french_search.js")
 
 
 @event_priority(-200)
@@ -72,27 +68,6 @@ def install_worker(site: Path) -> None:
         raise Abort(f"{WORKERS}: expected one theme search worker, found {len(theme_workers)}")
     source = WORKER_SOURCE.read_text(encoding="utf-8")
     (site / WORKERS / WORKER).write_text(source.replace("__THEME_WORKER__", theme_workers[0].name), encoding="utf-8")
-
-
-def split_index(combined: dict[str, Any], fallback_urls: set[str]) -> dict[str, dict[str, Any]]:
-    """The combined index as one index per language, locations relative to each language's root."""
-    split = {}
-    for language in LANGUAGES:
-        root = language_root(language)
-        docs = []
-        for doc in combined["docs"]:
-            location = doc["location"]
-            if language_of_url(location) != language or location.split("#")[0] in fallback_urls:
-                continue
-            docs.append({**doc, "location": location[len(root) :]})
-        config = {
-            **combined["config"],
-            "lang": [language],
-            "pipeline": PIPELINES[language],
-            "separator": SEPARATORS[language],
-        }
-        split[language] = {**combined, "config": config, "docs": docs}
-    return split
 
 
 def teach_french_stemmer(site: Path) -> None:

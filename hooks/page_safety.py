@@ -18,9 +18,8 @@ from typing import TYPE_CHECKING
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority, get_plugin_logger
 
-import built_html_scan
-import content_policy
-from build_state import STATE, i18n_building
+from hub import built_html_scan, content_policy
+from mkdocs_support.build_state import STATE, i18n_building
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig

@@ -22,12 +22,10 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.nav import Section
 from mkdocs.structure.pages import Page
 
-import guide_pdf
-import handbook
-import interface
-from build_state import STATE, current_language, i18n_building, split_src_uri
-from languages import language_root
-from page_frame import pdf_wanted
+from hub import guide_pdf, handbook, interface
+from hub.guides import pdf_wanted
+from hub.languages import language_root
+from mkdocs_support.build_state import STATE, current_language, i18n_building, split_src_uri
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig

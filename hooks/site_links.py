@@ -16,8 +16,8 @@ from typing import TYPE_CHECKING, Any
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
 
-from build_state import STATE, current_language, i18n_building
-from languages import DEFAULT_LANGUAGE, LANGUAGES, language_root, page_path_in
+from hub.languages import DEFAULT_LANGUAGE, LANGUAGES, language_root, page_path_in
+from mkdocs_support.build_state import STATE, current_language, i18n_building
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig

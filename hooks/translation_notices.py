@@ -17,11 +17,9 @@ from mkdocs.plugins import CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.utils import get_relative_url
 
-import interface
-import status_page
-import translations
-from build_state import STATE, current_language, i18n_building, split_src_uri
-from languages import LANGUAGES, language_root
+from hub import interface, status_page, translations
+from hub.languages import LANGUAGES, language_root
+from mkdocs_support.build_state import STATE, current_language, i18n_building, split_src_uri
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig

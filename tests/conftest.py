@@ -17,7 +17,15 @@ if TYPE_CHECKING:
     from playwright.sync_api import Browser
 
 ROOT = Path(__file__).resolve().parent.parent
-ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1", "HUB_PDF": "1"}
+ENV = {
+    **os.environ,
+    "NO_MKDOCS_2_WARNING": "1",
+    "PYTHONDONTWRITEBYTECODE": "1",
+    "HUB_PDF": "1",
+    "PYTHONPATH": str(ROOT / "hooks"),
+}
+# The hub's command line, as the Makefile runs it.
+HUB = [sys.executable, "-m", "hub"]
 
 
 @dataclass

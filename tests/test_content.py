@@ -8,10 +8,9 @@ from html.parser import HTMLParser
 
 import pytest
 
-import content_check
-import glossary
 from conftest import ROOT, Build
-from french_text import french
+from hub import content_check, glossary
+from hub.french_text import french
 
 DOCS = ROOT / "docs"
 REPORT = content_check.check_docs(DOCS)

@@ -15,10 +15,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-import content_check
 import field_reference
 import new_page
 from conftest import ENV, ROOT, Build, front_matter, run_build, write_site
+from hub import content_check
 
 REPO = "https://github.com/counterspeech-hub/hub/edit/main/docs/"
 

@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
 
-import content_check
-from conftest import ENV, ROOT, front_matter, run_build, write_site
-from front_matter import read_page
+from conftest import ENV, HUB, ROOT, front_matter, run_build, write_site
+from hub import content_check
+from hub.front_matter import read_page
 
 VALID = (
     '---\ntitle: "Premiers pas"\n'
@@ -269,7 +268,7 @@ def test_bad_page_gets_its_exact_line(
     lines = check_one(tmp_path, content)
     assert any(line.startswith(expected) for line in lines), "\n".join(lines)
     # The check command prints the same line and exits non-zero, without a traceback.
-    assert content_check.main(["content_check.py", str(tmp_path / "docs")]) == 1
+    assert content_check.check_command(tmp_path / "docs") == 1
     printed = capsys.readouterr().out.replace(str(tmp_path / "docs"), "docs")
     assert expected.split(": ", 1)[1] in printed
     assert "Traceback" not in printed
@@ -333,7 +332,7 @@ def test_check_command_prints_every_problem_then_a_count(tmp_path: Path) -> None
         target = tmp_path / "docs" / "fr" / f"page{index}.md"
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(content if isinstance(content, bytes) else content.encode())
-    command = [sys.executable, str(ROOT / "hooks" / "content_check.py"), "docs"]
+    command = [*HUB, "check", "docs"]
     result = subprocess.run(command, cwd=tmp_path, capture_output=True, text=True, check=False, env=ENV)
     assert result.returncode == 1
     lines = result.stdout.strip().splitlines()

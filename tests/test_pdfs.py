@@ -11,9 +11,8 @@ import pytest
 from PIL import Image
 from pypdf import PdfReader
 
-import content_check
-import guide_pdf
 from conftest import ROOT, Build, front_matter, run_build, write_site
+from hub import content_check, guide_pdf
 
 pytestmark = pytest.mark.pdf
 GUIDE_TYPES = ("information-pack", "lab-method", "recommendations")

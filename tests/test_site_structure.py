@@ -155,7 +155,7 @@ DEAD_SCRIPT_URLS = {
 
 
 def test_no_built_file_points_at_another_site_for_a_resource(hub: Build) -> None:
-    import built_html_scan
+    from hub import built_html_scan
 
     assert built_html_scan.scan_site(hub.site, SITE_URL) == []  # every HTML and CSS file
     found = set()

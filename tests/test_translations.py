@@ -5,13 +5,12 @@ from __future__ import annotations
 import json
 import re
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from conftest import ENV, ROOT, Build, front_matter, run_build, write_site
-from translations import body_hash
+from conftest import ENV, HUB, Build, front_matter, run_build, write_site
+from hub.translations import body_hash
 
 FR_BODY = "## Partie\n\nUn texte original en français, avec une phrase sur la stratégie.\n"
 EN_BODY = "## Part\n\nA text written in English, with a sentence about strategy.\n"
@@ -147,7 +146,7 @@ def test_record_command_changes_only_the_hash_line(tmp_path: Path) -> None:
     (docs / "fr" / "guide.md").write_text(front_matter("Guide") + FR_BODY + "Ajout.\n", encoding="utf-8")
     stale = translated("Guide", FR_BODY).replace("\n", "\r\n") + EN_BODY.replace("\n", "\r\n")
     (docs / "en" / "guide.md").write_bytes(stale.encode("utf-8"))
-    command = [sys.executable, str(ROOT / "hooks" / "translations.py"), "record", "guide", "docs"]
+    command = [*HUB, "translations", "record", "guide", "docs"]
     result = subprocess.run(command, cwd=tmp_path, env=ENV, capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stderr
     assert "docs/en/guide.md: recorded as up to date with docs/fr/guide.md" in result.stdout
@@ -157,7 +156,7 @@ def test_record_command_changes_only_the_hash_line(tmp_path: Path) -> None:
     assert len(changed) == 1
     assert body_hash(FR_BODY + "Ajout.\n").encode() in after_lines[changed[0]]
     status = subprocess.run(
-        [sys.executable, str(ROOT / "hooks" / "translations.py"), "status", "docs"],
+        [*HUB, "translations", "status", "docs"],
         cwd=tmp_path,
         env=ENV,
         capture_output=True,

@@ -13,10 +13,8 @@ from pathlib import Path
 
 import pytest
 
-import built_html_scan
-import content_check
-import content_policy
 from conftest import ENV, ROOT, front_matter, run_build, write_site
+from hub import built_html_scan, content_check, content_policy
 
 BASE = front_matter("Page", "section")
 FIRST_BODY_LINE = BASE.count("\n") + 1

@@ -100,7 +100,7 @@ def measure_size(pages: int, work: Path) -> SizeResult:
         [PYTHON, "-m", "mkdocs", "build", "-q", "--strict", "-f", str(bare_config), "-d", str(work / "out-bare")],
         corpus,
     )
-    check = run([PYTHON, str(ROOT / "hooks" / "content_check.py"), "docs"], corpus)
+    check = run([PYTHON, "-m", "hub", "check", "docs"], corpus, {**ENV, "PYTHONPATH": str(ROOT / "hooks")})
     for finished, name in ((build, "build"), (bare, "build without hooks"), (floor, "floor"), (check, "check")):
         if finished.returncode != 0:
             raise SystemExit(f"{name} failed at {pages} pages:\n{finished.output[-3000:]}")

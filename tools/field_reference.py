@@ -18,7 +18,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
-import contract  # noqa: E402 (the hooks folder is not a package)
+from hub import contract  # noqa: E402 (the hooks folder is not a package)
 
 GUIDES = {"en": ROOT / "CONTRIBUTING.md", "fr": ROOT / "CONTRIBUTING.fr.md"}
 START, END = "<!-- fields:start -->", "<!-- fields:end -->"

@@ -22,9 +22,9 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
-import contract  # noqa: E402 (the hooks folder is not a package)
-from languages import LANGUAGES  # noqa: E402
-from translations import body_hash  # noqa: E402
+from hub import contract  # noqa: E402 (the hooks folder is not a package)
+from hub.languages import LANGUAGES  # noqa: E402
+from hub.translations import body_hash  # noqa: E402
 
 TEMPLATES = Path(__file__).with_name("page_templates.yml")
 NOT_SCAFFOLDED = ("home", "status")

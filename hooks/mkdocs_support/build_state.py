@@ -10,12 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from languages import DEFAULT_LANGUAGE
+from hub.languages import DEFAULT_LANGUAGE
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
 
-    from content_check import ContentReport, SourcePage
+    from hub.content_check import ContentReport, SourcePage
 
 
 @dataclass

@@ -16,8 +16,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from front_matter import Node
-from problems import Problem, shorten
+from hub.front_matter import Node
+from hub.problems import Problem, shorten
 
 SCHEMA_PATH = Path(__file__).with_name("front_matter.schema.json")
 _INTEGER = re.compile(r"^-?(0|[1-9][0-9]*)$")
@@ -258,7 +258,9 @@ class _Checker:
         if fmt == "date":
             return self._date(node, text, spec, field)
         if fmt == "language" and not known_language(text):
-            self.report(node, field, f"{shorten(text)} is not a known language code", "write a code such as fr, en, de, sv")
+            self.report(
+                node, field, f"{shorten(text)} is not a known language code", "write a code such as fr, en, de, sv"
+            )
             return None
         return text
 

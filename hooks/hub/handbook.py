@@ -14,9 +14,8 @@ from html import escape
 from typing import TYPE_CHECKING
 from urllib.parse import urljoin
 
-import guide_pdf
-import interface
-from languages import NAMES, language_root
+from hub import guide_pdf, interface
+from hub.languages import NAMES, language_root
 
 if TYPE_CHECKING:
     from mkdocs.structure.pages import Page

@@ -2,7 +2,7 @@
 
 Used by the build (hooks/content_gate.py) and on its own:
 
-    python hooks/content_check.py [DOCS_DIR]      (or: make check-content)
+    python -m hub check [DOCS_DIR]      (or: make check-content)
 
 prints one `path:line:col: field: message (hint)` line per problem, then a count,
 and exits 1 when anything must be fixed.
@@ -11,17 +11,14 @@ and exits 1 when anything must be fixed.
 from __future__ import annotations
 
 import datetime as dt
-import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import contract
-import glossary
-import untrusted_content
-from front_matter import read_page
-from languages import LANGUAGES
-from problems import Problem, summary
+from hub import contract, glossary, untrusted_content
+from hub.front_matter import read_page
+from hub.languages import LANGUAGES
+from hub.problems import Problem, summary
 
 
 @dataclass
@@ -135,11 +132,8 @@ def _pair_problems(report: ContentReport) -> list[Problem]:
     return problems
 
 
-def main(argv: list[str]) -> int:
-    docs_dir = Path(argv[1]) if len(argv) > 1 else Path("docs")
-    if not docs_dir.is_dir():
-        print(f"{docs_dir}: no such folder (run from the project root, or give the docs folder)", file=sys.stderr)
-        return 2
+def check_command(docs_dir: Path) -> int:
+    """`python -m hub check`: print every problem, then a count; 1 when anything must be fixed."""
     report = check_docs(docs_dir)
     for problem in report.problems:
         print(problem)
@@ -148,7 +142,3 @@ def main(argv: list[str]) -> int:
         return 1
     print(f"{report.checked} pages checked, no problems")
     return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main(sys.argv))

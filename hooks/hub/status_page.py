@@ -5,11 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from html import escape
 
-import interface
-import translations
-from content_check import ContentReport
-from french_text import french
-from languages import LANGUAGES, NAMES, language_root
+from hub import interface, translations
+from hub.content_check import ContentReport
+from hub.french_text import french
+from hub.languages import LANGUAGES, NAMES, language_root
 
 TITLES = {"fr": "État des traductions", "en": "Translation status"}
 INTROS = {

@@ -7,8 +7,8 @@ real change to the original's words makes its translation outdated.
 
 Command line (`make translations`, `make translated PAGE=…`):
 
-    python hooks/translations.py status [DOCS_DIR]
-    python hooks/translations.py record PAGE [DOCS_DIR]
+    python -m hub translations status [DOCS_DIR]
+    python -m hub translations record PAGE [DOCS_DIR]
 """
 
 from __future__ import annotations
@@ -20,9 +20,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from content_check import ContentReport, SourcePage, check_docs
-from front_matter import read_page
-from languages import LANGUAGES
+from hub.content_check import ContentReport, SourcePage, check_docs
+from hub.front_matter import read_page
+from hub.languages import LANGUAGES
 
 HASH_CHARS = 16
 ORIGINAL, UP_TO_DATE, OUTDATED, MISSING = "original", "up-to-date", "outdated", "missing"
@@ -106,20 +106,7 @@ def record(path: Path, new_hash: str) -> bool:
     return False
 
 
-def main(argv: list[str]) -> int:
-    if len(argv) < 2 or argv[1] not in ("status", "record"):
-        print(__doc__.strip().split("\n\n")[-1], file=sys.stderr)
-        return 2
-    command, rest = argv[1], argv[2:]
-    if command == "record":
-        if not rest:
-            print("record: give the page, e.g. packs/getting-started", file=sys.stderr)
-            return 2
-        return _record_command(rest[0], Path(rest[1]) if len(rest) > 1 else Path("docs"))
-    return _status_command(Path(rest[0]) if rest else Path("docs"))
-
-
-def _status_command(docs_dir: Path) -> int:
+def status_command(docs_dir: Path) -> int:
     report = check_docs(docs_dir)
     counts: dict[str, int] = {}
     for status in statuses(report):
@@ -133,7 +120,7 @@ def _status_command(docs_dir: Path) -> int:
     return 0
 
 
-def _record_command(page_arg: str, docs_dir: Path) -> int:
+def record_command(page_arg: str, docs_dir: Path) -> int:
     slug = page_arg.removesuffix(".md") + ".md"
     for language in LANGUAGES:
         slug = slug.removeprefix(f"docs/{language}/").removeprefix(f"{language}/")
@@ -161,7 +148,3 @@ def _record_command(page_arg: str, docs_dir: Path) -> int:
             return 1
         print(f"{page.path}: recorded as up to date with {source.path}")
     return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main(sys.argv))

@@ -16,9 +16,9 @@ from pathlib import Path
 
 import yaml
 
-from french_text import french
-from languages import LANGUAGES
-from problems import Problem, shorten
+from hub.french_text import french
+from hub.languages import LANGUAGES
+from hub.problems import Problem, shorten
 
 FILE_NAME = "glossary.yml"
 MARKER = "<!-- glossary -->"

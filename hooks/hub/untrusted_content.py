@@ -15,7 +15,7 @@ from pathlib import Path
 
 import yaml
 
-from problems import Problem, shorten
+from hub.problems import Problem, shorten
 
 PUBLIC_CONTACTS = Path(__file__).with_name("public_contacts.yml")
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import content_policy
+from hub import content_policy
 
 _NEVER = re.compile(r"<(iframe|frame|frameset|object|embed|applet|base)\b", re.IGNORECASE)
 # Attribute first, then the tag it sits in: far faster than matching every tag of the page.
@@ -117,3 +117,15 @@ def _inline_script_problems(html: str) -> list[str]:
         for body in bodies
         if content_policy.script_hashes(f"<script>{body}</script>")[0] not in allowed
     ]
+
+
+def scan_command(site: Path, site_url: str) -> int:
+    """`python -m hub scan`: every problem of a built site, one line each; 1 if any."""
+    findings = scan_site(site, site_url)
+    for finding in findings:
+        print(finding)
+    if findings:
+        print(f"{len(findings)} problem(s) in the built site")
+        return 1
+    print("no script, frame, event handler, remote resource or unsafe link in the built site")
+    return 0

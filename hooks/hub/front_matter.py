@@ -15,7 +15,7 @@ from typing import Any
 
 import yaml
 
-from problems import Problem, shorten
+from hub.problems import Problem, shorten
 
 MAX_PAGE_BYTES = 512 * 1024
 MAX_FRONT_MATTER_BYTES = 8 * 1024

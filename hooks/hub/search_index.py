@@ -1,0 +1,40 @@
+"""One search index per language, from the index a static-site engine wrote for all languages.
+
+Each language gets its own pages only (fallback copies of the other language
+are left out), locations relative to its own root, and the word pipeline and
+separators of its language.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from hub.languages import LANGUAGES, language_of_url, language_root
+
+# What lunr runs on each word, per language. English keeps the theme's default
+# (prefix search without stemming); French stems, after folding accents.
+PIPELINES = {"fr": ["stemmer", "stopWordFilter", "trimmer"], "en": ["stopWordFilter"]}
+# Where words split: also at hashtags ("#iamhere" is found by "iamhere") and, in
+# French, at elisions ("l'empathie" is found by "empathie").
+SEPARATORS = {"fr": r"[\s\-'’#]+", "en": r"[\s\-#]+"}
+
+
+def split_index(combined: dict[str, Any], fallback_urls: set[str]) -> dict[str, dict[str, Any]]:
+    """The combined index as one index per language, locations relative to each language's root."""
+    split = {}
+    for language in LANGUAGES:
+        root = language_root(language)
+        docs = []
+        for doc in combined["docs"]:
+            location = doc["location"]
+            if language_of_url(location) != language or location.split("#")[0] in fallback_urls:
+                continue
+            docs.append({**doc, "location": location[len(root) :]})
+        config = {
+            **combined["config"],
+            "lang": [language],
+            "pipeline": PIPELINES[language],
+            "separator": SEPARATORS[language],
+        }
+        split[language] = {**combined, "config": config, "docs": docs}
+    return split
