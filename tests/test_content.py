@@ -14,6 +14,17 @@ from hub.french_text import french
 
 DOCS = ROOT / "docs"
 REPORT = content_check.check_docs(DOCS)
+FORMS_OF_HATE = (
+    "anti-black-racism",
+    "anti-muslim-hatred",
+    "anti-roma-racism",
+    "anti-asian-racism",
+    "antisemitism",
+    "misogyny",
+    "anti-lgbt-hate",
+    "ableism",
+    "anti-migrant-hate",
+)
 GUIDES = {
     "information-pack": [
         "packs/getting-started.md",
@@ -21,6 +32,7 @@ GUIDES = {
         "packs/planning-a-campaign.md",
         "packs/building-a-coalition.md",
         "packs/report-or-respond.md",
+        "packs/if-you-are-targeted.md",
         "packs/collective-counterspeech.md",
         "packs/safety-and-wellbeing.md",
     ],
@@ -43,16 +55,17 @@ REFERENCE = {
         "understand/evidence.md",
         "understand/law-france-eu.md",
         "understand/international-frameworks.md",
+        "understand/platforms-2026.md",
+        *(f"understand/forms-of-hate/{form}.md" for form in FORMS_OF_HATE),
         "resources/library.md",
+        "resources/french-actors.md",
         "resources/timeline.md",
     ],
     "case-study": [
         f"cases/{name}.md"
         for name in (
             "nolikesforracism",
-            "paris-counterspeech-lab-2016",
-            "rooted2",
-            "prevenir",
+            "facebook-france-programmes-2016",
             "jagarhar-iamhere",
             "reconquista-internet",
             "get-the-trolls-out",
@@ -60,6 +73,9 @@ REFERENCE = {
             "stop-djihadisme-2015",
             "counter-conversations",
             "online-civil-courage-initiative",
+            "stopfisha-2020",
+            "stop-hate-speech-switzerland",
+            "glitch-online-active-bystanders",
         )
     ],
     "glossary": ["resources/glossary.md"],
@@ -71,7 +87,12 @@ SECTIONS = [
     "understand/index.md",
     "cases/index.md",
     "resources/index.md",
+    "replies/index.md",
+    "understand/forms-of-hate/index.md",
+    "resources/worksheets/index.md",
 ]
+# The guide for people who are targeted is the complete reference, legal route included.
+LONG_GUIDES = {"packs/if-you-are-targeted.md": 4000}
 ALL = [(page_type, slug) for kinds in (GUIDES, REFERENCE) for page_type, slugs in kinds.items() for slug in slugs]
 SOURCED = [(t, s) for t, s in ALL if t != "glossary"]
 
@@ -98,7 +119,7 @@ def test_page_exists_in_both_languages_with_its_type(language: str, page_type: s
 def test_guide_is_a_full_guide(language: str, page_type: str, slug: str) -> None:
     page = REPORT.page(language, slug)
     assert page is not None
-    assert 800 <= words(page.body) <= 2000, words(page.body)
+    assert 800 <= words(page.body) <= LONG_GUIDES.get(slug, 2000), words(page.body)
     if slug != "packs/safety-and-wellbeing.md":
         assert "safety-and-wellbeing.md" in page.body, "every guide links the safety pack"
     if page_type == "information-pack":
@@ -131,15 +152,18 @@ def test_case_studies_date_and_source_every_figure(language: str) -> None:
 
 
 def test_a_page_and_its_translation_carry_the_same_sources_and_tags() -> None:
+    # A translated copy cites what its original cites; twins written natively in each
+    # language share their tags but may cite local sources (a French or a UK help line).
     for (language, slug), page in REPORT.pages.items():
         if language != "fr":
             continue
         twin = REPORT.page("en", slug)
         assert twin is not None
         assert sorted(page.meta.get("tags") or []) == sorted(twin.meta.get("tags") or [])
-        assert {s["url"] for s in page.meta.get("sources") or []} == {
-            s["url"] for s in twin.meta.get("sources") or []
-        }, slug
+        if twin.meta.get("translation") or page.meta.get("translation"):
+            assert {s["url"] for s in page.meta.get("sources") or []} == {
+                s["url"] for s in twin.meta.get("sources") or []
+            }, slug
 
 
 @pytest.mark.parametrize(("language", "marker"), [("fr", "pas un avis juridique"), ("en", "not legal advice")])
