@@ -192,8 +192,8 @@ CASES: list[tuple[str, str | bytes, str]] = [
     ),
     (
         "oversized front matter",
-        page('content_warning: "' + "x" * 9000 + '"'),
-        "docs/fr/page.md:1:1: front matter: 9,343 bytes, at most 8,192 (8 KiB) (keep long text in the page body)",
+        page('content_warning: "' + "x" * 17000 + '"'),
+        "docs/fr/page.md:1:1: front matter: 17,343 bytes, at most 16,384 (16 KiB) (keep long text in the page body)",
     ),
     (
         "oversized page",

@@ -1,4 +1,4 @@
-"""The front-matter field reference of CONTRIBUTING, generated from hooks/front_matter.schema.json.
+"""The front-matter field reference of CONTRIBUTING, generated from hooks/hub/schemas/front_matter.schema.json.
 
 The table between the `<!-- fields:start -->` and `<!-- fields:end -->` lines of
 CONTRIBUTING.md (English) and CONTRIBUTING.fr.md (French) is written from the

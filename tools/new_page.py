@@ -1,7 +1,7 @@
 """Start a new page in both languages: `make new TYPE=information-pack SLUG=packs/my-guide`.
 
 Writes docs/fr/SLUG.md and docs/en/SLUG.md with a front matter that meets the
-contract (hooks/front_matter.schema.json), the sections expected for the type
+contract (hooks/hub/schemas/front_matter.schema.json), the sections expected for the type
 (tools/page_templates.yml), `draft: true`, and adds the page to the navigation
 of mkdocs.yml. Refuses an existing slug, an unknown type or a slug that would
 break a URL.

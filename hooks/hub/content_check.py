@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from hub import contract, glossary, untrusted_content
+from hub import contract, facts, glossary, terms, untrusted_content
 from hub.front_matter import read_page
 from hub.languages import LANGUAGES
 from hub.problems import Problem, summary
@@ -41,6 +41,13 @@ class ContentReport:
     problems: list[Problem] = field(default_factory=list)
     checked: int = 0
     glossary: list[glossary.Entry] = field(default_factory=list)
+    facts: facts.Registry = field(default_factory=facts.Registry)
+    # Which pages use each fact: key -> {(language, slug)}.
+    fact_uses: dict[str, set[tuple[str, str]]] = field(default_factory=dict)
+    # Advice that never fails the check (avoided terms).
+    warnings: list[Problem] = field(default_factory=list)
+    # Pages that exist but could not be read or checked: their twins are not blamed for it.
+    broken: set[tuple[str, str]] = field(default_factory=set)
 
     def page(self, language: str, slug: str) -> SourcePage | None:
         return self.pages.get((language, slug))
@@ -51,6 +58,10 @@ def check_docs(docs_dir: Path, today: dt.date | None = None) -> ContentReport:
     today = today or dt.date.today()
     root = docs_dir.parent
     report = ContentReport()
+    report.facts = facts.load(docs_dir, today)
+    report.problems += report.facts.problems
+    vocabulary = terms.load(docs_dir)
+    report.problems += vocabulary.problems
     for path in sorted(docs_dir.rglob("*.md")):
         shown = path.relative_to(root).as_posix()
         parts = path.relative_to(docs_dir).parts
@@ -71,16 +82,26 @@ def check_docs(docs_dir: Path, today: dt.date | None = None) -> ContentReport:
         source = read_page(shown, path.read_bytes())
         report.problems += source.problems
         if source.front_matter is None:
+            report.broken.add((language, slug))
             continue
-        meta, problems = contract.check(shown, language, source.front_matter, today)
+        problems, used = facts.front_matter(shown, source.front_matter, language, report.facts)
+        meta, contract_problems = contract.check(shown, language, source.front_matter, today)
+        problems += contract_problems
+        body_problems, body_used = facts.body_problems(shown, source.body, source.body_line, report.facts)
+        problems += body_problems + untrusted_content.check_body(shown, source.body, source.body_line)
         report.problems += problems
-        report.problems += untrusted_content.check_body(shown, source.body, source.body_line)
-        if not problems:
-            report.pages[(language, slug)] = SourcePage(shown, language, slug, meta, source.body, source.body_line)
+        report.warnings += terms.warnings(shown, language, source.body, source.body_line, vocabulary)
+        if problems:
+            report.broken.add((language, slug))
+            continue
+        report.pages[(language, slug)] = SourcePage(shown, language, slug, meta, source.body, source.body_line)
+        for key in used | body_used:
+            report.fact_uses.setdefault(key, set()).add((language, slug))
     report.glossary, glossary_problems = glossary.load(docs_dir)
     report.problems += glossary_problems
     report.problems += _pair_problems(report)
     report.problems.sort()
+    report.warnings.sort()
     return report
 
 
@@ -104,6 +125,8 @@ def _pair_problems(report: ContentReport) -> list[Problem]:
                         "remove the translation block from the original page",
                     )
                 )
+            elif twin is None and (source, slug) in report.broken:
+                pass  # the original exists and has problems of its own, reported on it
             elif twin is None:
                 problems.append(
                     Problem(
@@ -135,6 +158,8 @@ def _pair_problems(report: ContentReport) -> list[Problem]:
 def check_command(docs_dir: Path) -> int:
     """`python -m hub check`: print every problem, then a count; 1 when anything must be fixed."""
     report = check_docs(docs_dir)
+    for warning in report.warnings:
+        print(f"{warning} [warning]")
     for problem in report.problems:
         print(problem)
     if report.problems:

@@ -14,15 +14,13 @@ from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 
-import yaml
-
+from hub import data_file
 from hub.french_text import french
 from hub.languages import LANGUAGES
 from hub.problems import Problem, shorten
 
 FILE_NAME = "glossary.yml"
 MARKER = "<!-- glossary -->"
-_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 
 @dataclass(frozen=True)
@@ -43,94 +41,34 @@ class Entry:
 
 
 def load(docs_dir: Path) -> tuple[list[Entry], list[Problem]]:
-    """Read and check docs/glossary.yml; a missing file is an empty glossary."""
-    path = docs_dir / FILE_NAME
-    shown = path.relative_to(docs_dir.parent).as_posix()
-    if not path.is_file():
-        return [], []
-    try:
-        root = yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
-    except (yaml.YAMLError, UnicodeDecodeError) as error:
-        mark = getattr(error, "problem_mark", None)
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        return [], [
-            Problem(
-                shown,
-                line,
-                col,
-                "glossary",
-                f"cannot be read: {getattr(error, 'problem', error)}",
-                "check the quotes and the indentation",
-            )
-        ]
-    if root is None:
-        return [], []
-    if not isinstance(root, yaml.SequenceNode):
-        return [], [Problem(shown, 1, 1, "glossary", "expected a list of entries", "start each entry with '- id:'")]
+    """Read and check docs/glossary.yml (hooks/hub/schemas/glossary.schema.json); a missing file is empty."""
+    data = data_file.load(docs_dir, FILE_NAME, "glossary")
     entries: list[Entry] = []
-    problems: list[Problem] = []
+    problems = list(data.problems)
     seen: dict[str, int] = {}
-    for node in root.value:
-        entry, entry_problems = _entry(shown, node)
-        problems += entry_problems
-        if entry is None:
-            continue
-        if entry.id in seen:
+    for raw, node in zip(data.entries, data.nodes, strict=True):
+        entry_id = raw["id"]
+        if entry_id in seen:
             problems.append(
                 Problem(
-                    shown,
-                    node.start_mark.line + 1,
+                    data.path,
+                    node.line,
                     1,
                     "id",
-                    f"{shorten(entry.id)} is used twice (lines {seen[entry.id]} and {node.start_mark.line + 1})",
+                    f"{shorten(entry_id)} is used twice (lines {seen[entry_id]} and {node.line})",
                     "give each entry its own id",
                 )
             )
-        seen[entry.id] = node.start_mark.line + 1
-        entries.append(entry)
-    return entries, problems
-
-
-def _entry(shown: str, node: yaml.Node) -> tuple[Entry | None, list[Problem]]:
-    line, col = node.start_mark.line + 1, node.start_mark.column + 1
-    if not isinstance(node, yaml.MappingNode):
-        return None, [Problem(shown, line, col, "glossary", "each entry must be 'id:', 'en:' and 'fr:' lines", "")]
-    fields = {key.value: value for key, value in node.value}
-    problems = []
-    entry_id = fields.get("id")
-    if not isinstance(entry_id, yaml.ScalarNode) or not _ID.match(str(entry_id.value)):
-        problems.append(
-            Problem(shown, line, col, "id", "missing or not lowercase-with-hyphens", 'write e.g. id: "trusted-flagger"')
-        )
-    languages = {}
-    for language in LANGUAGES:
-        part = fields.get(language)
-        if not isinstance(part, yaml.MappingNode):
-            problems.append(Problem(shown, line, col, language, "missing", f"add the term in '{language}:'"))
             continue
-        values = {key.value: value for key, value in part.value}
-        where = (part.start_mark.line + 1, part.start_mark.column + 1)
-        term, definition = values.get("term"), values.get("definition")
-        tooltip = values.get("tooltip")
-        if not isinstance(term, yaml.ScalarNode) or not str(term.value).strip():
-            problems.append(Problem(shown, *where, f"{language}.term", "missing", "name the term"))
-            continue
-        if not isinstance(definition, yaml.ScalarNode) or not 30 <= len(str(definition.value)) <= 280:
-            problems.append(
-                Problem(
-                    shown,
-                    *where,
-                    f"{language}.definition",
-                    "missing or not 30–280 characters",
-                    "one or two plain sentences",
-                )
+        seen[entry_id] = node.line
+        languages = {
+            language: Term(
+                raw[language]["term"], raw[language]["definition"], tuple(raw[language].get("tooltip") or ())
             )
-            continue
-        words = tuple(str(item.value) for item in tooltip.value) if isinstance(tooltip, yaml.SequenceNode) else ()
-        languages[language] = Term(str(term.value), str(definition.value), words)
-    if problems:
-        return None, problems
-    return Entry(str(entry_id.value), languages), []  # type: ignore[union-attr]
+            for language in LANGUAGES
+        }
+        entries.append(Entry(entry_id, languages))
+    return entries, problems
 
 
 @dataclass(frozen=True)

@@ -53,6 +53,7 @@ def markdown(report: ContentReport, language: str) -> str:
         "fr": "Où en est la traduction de chaque page du hub, entre le français et l'anglais.",
         "en": "Where the translation of each page of the hub stands, between French and English.",
     }
+    stale = _stale_facts(report, language)
     return (
         "---\n"
         f'title: "{TITLES[language]}"\n'
@@ -60,8 +61,44 @@ def markdown(report: ContentReport, language: str) -> str:
         "type: status\n"
         f"updated: {dt.date.today().isoformat()}\n"
         "---\n\n"
-        f"{INTROS[language]}\n\n{table}\n"
+        f"{INTROS[language]}\n\n{table}\n\n{stale}"
     )
+
+
+STALE_TITLES = {"fr": "Faits à revérifier", "en": "Facts to check again"}
+STALE_INTROS = {
+    "fr": (
+        "Chaque fait que plusieurs pages citent est écrit une seule fois, avec ses sources et la date de sa "
+        "dernière vérification. Ceux qui n'ont pas été revérifiés depuis plus d'un an sont listés ici, avec les "
+        "pages qui les emploient."
+    ),
+    "en": (
+        "Every fact that several pages state is written once, with its sources and the date it was last checked. "
+        "Those not checked again for more than a year are listed here, with the pages that use them."
+    ),
+}
+STALE_NONE = {
+    "fr": "Aucun : les {count} faits du registre ont tous été vérifiés depuis moins d'un an.",
+    "en": "None: all {count} facts of the registry were checked within the last year.",
+}
+
+
+def _stale_facts(report: ContentReport, language: str) -> str:
+    """The status page's list of facts last checked more than a year ago (never a build failure)."""
+    stale = report.facts.stale(dt.date.today())
+    lines = [f"## {STALE_TITLES[language]}", "", STALE_INTROS[language], ""]
+    if not stale:
+        lines.append(STALE_NONE[language].format(count=len(report.facts.facts)))
+    for fact in stale:
+        used = sorted(report.fact_uses.get(fact.key, set()))
+        pages = ", ".join(
+            f'<a href="{escape(_relative(language_root(lang) + _url_of(slug), language_root(language) + "status/"))}">'
+            f"{escape(str(report.pages[(lang, slug)].meta.get('title', slug)))}</a>"
+            for lang, slug in used
+            if (lang, slug) in report.pages
+        )
+        lines.append(f"- `{fact.key}` ({fact.checked.isoformat()}): {fact.text[language]} — {pages or '—'}")
+    return "\n".join(lines) + "\n"
 
 
 def _title(status: translations.TranslationStatus, language: str) -> str:
