@@ -1,10 +1,14 @@
 """Build hook: refuse the build when any page breaks the hub's rules; hide drafts.
 
-Runs the whole content check once per build, before anything is rendered, logs
-every problem on its own line and stops the build with a count. Pages marked
-`draft: true` are shown by `mkdocs serve` and never published by `mkdocs build`.
-Each page's metadata is then the strictly parsed, typed front matter, and each
-`[[fact:key]]` of its text becomes the fact in the page's language (hooks/hub/facts.py).
+Before the engine reads a single file, the whole content check runs once
+(hooks/hub/content_check.py: files, front matter, data), so a symbolic link or a
+broken page stops the build before MkDocs walks docs/. Each page is then
+rendered under a watchdog, and its HTML is judged by the allow-list
+(hooks/hub/rendered_check.py), every problem with its source line; the build
+stops once every page has been judged. Pages marked `draft: true` are shown by
+`mkdocs serve` and never published. Each page's metadata is the typed front
+matter, escaped for the theme's templates (hooks/hub/escaping.py), and each
+`[[fact:key]]` becomes the fact in the page's language (hooks/hub/facts.py).
 """
 
 from __future__ import annotations
@@ -13,12 +17,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mkdocs.exceptions import Abort
-from mkdocs.plugins import get_plugin_logger
+from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import InclusionLevel
 
-from hub import facts
+from hub import escaping, facts, rendered_check
 from hub.content_check import check_docs
-from hub.problems import summary
+from hub.markdown_render import RENDER_SECONDS, Renderer, start_watchdog, stop_watchdog
+from hub.problems import Problem, summary
 from mkdocs_support.build_state import STATE, i18n_building, split_src_uri
 
 if TYPE_CHECKING:
@@ -33,18 +38,24 @@ def on_startup(command: str, dirty: bool) -> None:
     STATE.serving = command == "serve"
 
 
+def on_pre_build(config: MkDocsConfig) -> None:
+    # Before MkDocs lists the files of docs/ (it follows links): the check never does.
+    if i18n_building(config):
+        return
+    report = check_docs(Path(config.docs_dir), render=False)
+    if report.problems:
+        for problem in report.problems:
+            log.error(str(problem))
+        raise Abort(f"Content check failed: {summary(report.problems, report.checked)}.")
+    for warning in report.warnings:
+        log.info(f"{warning} [warning]")
+    STATE.report = report
+    STATE.extra.pop("tooltips", None)  # the glossary may have changed
+    STATE.extra["content_problems"] = []
+    STATE.extra["judged_pages"] = set()
+
+
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    # Default priority: runs before i18n filters the files, so it sees both languages.
-    if not i18n_building(config):
-        report = check_docs(Path(config.docs_dir))
-        if report.problems:
-            for problem in report.problems:
-                log.error(str(problem))
-            raise Abort(f"Content check failed: {summary(report.problems, report.checked)}.")
-        for warning in report.warnings:
-            log.info(f"{warning} [warning]")
-        STATE.report = report
-        STATE.extra.pop("tooltips", None)  # the glossary may have changed
     for file in files.documentation_pages():
         page = STATE.report.page(*split_src_uri(file.src_uri)) if STATE.report else None
         if page is not None and page.meta.get("draft"):
@@ -55,7 +66,49 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     source = STATE.source(*split_src_uri(page.file.src_uri))
     if source is not None:
-        page.meta = dict(source.meta)
+        page.meta = escaping.for_templates(dict(source.meta))
     if STATE.report is not None and source is not None:
         markdown = facts.apply(markdown, source.language, STATE.report.facts)
+    shown = source.path if source is not None else f"docs/{page.file.src_uri}"
+    # The engine renders the page after this event: a page that takes too long stops the build.
+    start_watchdog(RENDER_SECONDS, lambda: Abort(f"{shown}:1:1: page: took more than {RENDER_SECONDS:g} s to render"))
     return markdown
+
+
+@event_priority(100)  # first: the page's HTML as the engine rendered it
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    stop_watchdog()
+    source = STATE.source(*split_src_uri(page.file.src_uri))
+    if source is None or STATE.report is None:
+        return html
+    registry = STATE.report.facts
+    renderer = _renderer(config)
+
+    def render(text: str) -> str:
+        return renderer.render(facts.apply(text, source.language, registry))
+
+    problems = rendered_check.page_problems(source.path, source.body, source.body_line, html, render)
+    judged: set[str] = STATE.extra.setdefault("judged_pages", set())
+    if source.path not in judged:  # a fallback copy is the same text: judge it once
+        judged.add(source.path)
+        for problem in problems:
+            log.error(str(problem))
+        STATE.extra.setdefault("content_problems", []).extend(problems)
+    return html
+
+
+@event_priority(-150)  # after i18n (-100) has built every language
+def on_post_build(config: MkDocsConfig) -> None:
+    if i18n_building(config):
+        return
+    problems: list[Problem] = STATE.extra.get("content_problems", [])
+    if problems:
+        pages = len({problem.path for problem in problems})
+        raise Abort(f"The pages' HTML failed the allow-list: {len(problems)} problem(s) in {pages} page(s).")
+
+
+def _renderer(config: MkDocsConfig) -> Renderer:
+    renderer: Renderer | None = STATE.extra.get("renderer")
+    if renderer is None:
+        renderer = STATE.extra["renderer"] = Renderer(Path(config.config_file_path))
+    return renderer

@@ -1,9 +1,8 @@
-"""Build hook: the glossary page's table and the definitions on hover or focus.
+"""Build hook: the glossary page's table of every term, in both languages.
 
-The glossary page's `<!-- glossary -->` line becomes the table of every term in
-both languages, and every page gets its own language's glossary words wrapped
-in <abbr> with their definition, reachable by mouse and keyboard
-(hooks/glossary.py).
+The glossary page's `<!-- glossary -->` line becomes the table of terms
+(hooks/hub/glossary.py). The definitions shown on hover or keyboard focus are
+added to every page by hooks/page_safety.py, on the page's one parse.
 """
 
 from __future__ import annotations
@@ -35,13 +34,3 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         interface.text(language, "glossary_definition"),
     )
     return markdown.replace(glossary.MARKER, glossary.table(STATE.report.glossary, language, headers), 1)
-
-
-def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    if STATE.report is None or not STATE.report.glossary:
-        return html
-    language = _written_in(page, config)
-    cache: dict[str, glossary.Tooltips] = STATE.extra.setdefault("tooltips", {})
-    if language not in cache:
-        cache[language] = glossary.tooltips(STATE.report.glossary, language)
-    return cache[language].apply(html)

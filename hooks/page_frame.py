@@ -9,12 +9,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from hub import interface
-from hub.guides import label_checklists, page_facts
+from hub.guides import page_facts
 from mkdocs_support.build_state import current_language
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
-    from mkdocs.structure.files import Files
     from mkdocs.structure.nav import Navigation
     from mkdocs.structure.pages import Page
 
@@ -24,10 +23,6 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
     context["hub_text"] = interface.strings(language)
     context["hub_page"] = page_facts(dict(page.meta), language)
     return context
-
-
-def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    return label_checklists(html)
 
 
 def on_template_context(context: dict[str, Any], template_name: str, config: MkDocsConfig) -> dict[str, Any]:

@@ -1,52 +1,60 @@
-"""Build hook: every page protects its reader, and the built site is scanned before it is published.
+"""Build hook: every page finished and judged on one parse; the whole built site judged before it is published.
 
-- A Content Security Policy in each page's <head> (static hosts cannot send
-  headers): scripts only from the site, and the theme's few inline scripts by
-  their SHA-256, computed here from the page itself.
-- Links to other sites carry rel="noopener noreferrer"; every page already says
-  <meta name="referrer" content="no-referrer"> (overrides/main.html).
-- hooks/built_html_scan.py checks every page as it is written, then every other
-  HTML and CSS file of the site, and the build fails if anything forbidden got
-  through, whatever produced it.
+Each page, as the theme wrote it, goes through hooks/hub/built_page.py: its
+Content Security Policy, safe outbound links, language of cited works,
+glossary definitions, checklist labels, French typography and compaction, then
+the safety scan of hooks/hub/built_html_scan.py, on the same tree. After every
+language and PDF is written, the files not judged yet (stylesheets, diagrams,
+pages changed since) are scanned too, and the build stops if anything is
+refused. The fingerprints of judged files go to $HUB_SCAN_MANIFEST when set, so
+that `make build`'s own scan after the engine (python -m hub scan) reads each
+file only once.
 """
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority, get_plugin_logger
 
-from hub import built_html_scan, content_policy
-from mkdocs_support.build_state import STATE, i18n_building
+from hub import built_html_scan, glossary, interface
+from hub.built_page import PageContext, finish
+from mkdocs_support.build_state import STATE, current_language, i18n_building, split_src_uri
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.pages import Page
 
 log = get_plugin_logger("safety")
+MANIFEST_VARIABLE = "HUB_SCAN_MANIFEST"
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
     if not i18n_building(config):
-        STATE.extra["scanned_pages"] = {}
+        STATE.extra["judged"] = {}  # site path -> fingerprint of the bytes judged
+        STATE.extra["unsafe"] = []
 
 
-@event_priority(-50)
+@event_priority(-50)  # last change to the page, then its scan, on the text about to be written
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    # Last change to the page, then its scan, on the text about to be written.
-    output = content_policy.protect(output)
-    path = Path(page.file.abs_dest_path).resolve()
-    STATE.extra.setdefault("scanned_pages", {})[path] = built_html_scan.scan_page(output, config.site_url or "")
-    return output
+    language, slug = split_src_uri(page.file.src_uri)
+    written_in = STATE.fallbacks.get((current_language(config), slug), language)
+    built = finish(output, _context(config, written_in, (written_in, slug)))
+    _record(config, Path(page.file.abs_dest_path), built.html, built.findings)
+    return built.html
 
 
-@event_priority(40)  # after page_weight, before hooks/site_links.py keeps the 404 pages
+@event_priority(40)  # before hooks/site_links.py keeps the 404 pages
 def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
-    if template_name.endswith(".html"):
-        return content_policy.protect(output_content)
-    return output_content
+    if not template_name.endswith(".html"):
+        return output_content
+    built = finish(output_content, _context(config, current_language(config), None))
+    if built.findings:
+        STATE.extra.setdefault("unsafe", []).extend(f"{template_name}: {finding}" for finding in built.findings)
+    return built.html
 
 
 @event_priority(-300)
@@ -55,16 +63,62 @@ def on_post_build(config: MkDocsConfig) -> None:
     if i18n_building(config):
         return
     site = Path(config.site_dir).resolve()
-    scanned: dict[Path, list[str]] = STATE.extra.get("scanned_pages", {})
-    findings = [
-        f"site/{path.relative_to(site).as_posix()}: {problem}"
-        for path, problems in sorted(scanned.items())
-        for problem in problems
-    ]
-    if not STATE.serving:  # the preview rebuilds only edited pages, already scanned above
-        findings += built_html_scan.scan_site(site, config.site_url or "", skip=set(scanned))
+    judged: dict[str, str] = STATE.extra.get("judged", {})
+    findings: list[str] = list(STATE.extra.get("unsafe", []))
+    if not STATE.serving:  # the preview rebuilds only edited pages, judged above
+        findings += built_html_scan.scan_site(site, config.site_url or "", skip=judged)
     if findings:
         for finding in findings:
             log.error(finding)
         raise Abort(f"The built site failed the safety scan: {len(findings)} problem(s); nothing was published.")
+    manifest = os.environ.get(MANIFEST_VARIABLE)
+    if manifest:
+        every = {
+            path.relative_to(site).as_posix(): built_html_scan.digest(path.read_bytes())
+            for path in site.rglob("*")
+            if path.is_file() and path.suffix.lower() in (".html", ".css", ".svg")
+        }
+        built_html_scan.write_manifest(Path(manifest), every)
     log.info("Safety scan: no script, frame, event handler, remote resource or unsafe link in the built pages")
+
+
+def _context(config: MkDocsConfig, language: str, page_key: tuple[str, str] | None) -> PageContext:
+    return PageContext(
+        language=language,
+        site_url=config.site_url or "",
+        tooltips=_tooltips(language),
+        source_languages=_source_languages(page_key),
+        permalink_title=interface.text(language, "permalink_title"),
+        check_content=page_key is None or STATE.source(*page_key) is None,
+    )
+
+
+def _tooltips(language: str) -> glossary.Tooltips | None:
+    if STATE.report is None or not STATE.report.glossary:
+        return None
+    cache: dict[str, glossary.Tooltips] = STATE.extra.setdefault("tooltips", {})
+    if language not in cache:
+        cache[language] = glossary.tooltips(STATE.report.glossary, language)
+    return cache[language]
+
+
+def _source_languages(page_key: tuple[str, str] | None) -> dict[str, str]:
+    """Address -> language of every work the page cites (its sources, and its facts' sources)."""
+    report = STATE.report
+    source = STATE.source(*page_key) if page_key else None
+    if report is None or source is None:
+        return {}
+    languages = {entry["url"]: entry["language"] for entry in source.meta.get("sources") or [] if "language" in entry}
+    for key, users in report.fact_uses.items():
+        if (source.language, source.slug) in users:
+            for entry in report.facts.facts[key].sources:
+                if "language" in entry:
+                    languages.setdefault(entry["url"], entry["language"])
+    return languages
+
+
+def _record(config: MkDocsConfig, path: Path, html: str, findings: list[str]) -> None:
+    site = Path(config.site_dir).resolve()
+    relative = path.resolve().relative_to(site).as_posix()
+    STATE.extra.setdefault("judged", {})[relative] = built_html_scan.digest(html.encode("utf-8"))
+    STATE.extra.setdefault("unsafe", []).extend(f"site/{relative}: {finding}" for finding in findings)

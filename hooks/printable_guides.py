@@ -11,7 +11,6 @@ HUB_PDF=0 skips them in a build too (the benchmark measures them separately).
 from __future__ import annotations
 
 import os
-import re
 import shutil
 import time
 from pathlib import Path
@@ -25,6 +24,7 @@ from mkdocs.structure.pages import Page
 from hub import guide_pdf, handbook, interface
 from hub.guides import pdf_wanted
 from hub.languages import language_root
+from hub.pdf_links import fill_in_sizes
 from mkdocs_support.build_state import STATE, current_language, i18n_building, split_src_uri
 
 if TYPE_CHECKING:
@@ -155,11 +155,18 @@ def handbook_job(
 ) -> guide_pdf.RenderJob:
     guides = []
     for title, pages in sections:
-        chosen = [page for page in pages if pdf_wanted(page.meta)]
-        if chosen:
-            guides.append(
-                (title, [(page, (site / page.url / "index.html").read_text(encoding="utf-8")) for page in chosen])
+        chosen = [
+            handbook.Guide(
+                _plain_title(page),
+                page.url,
+                page.meta.get("updated"),
+                (site / page.url / "index.html").read_text(encoding="utf-8"),
             )
+            for page in pages
+            if pdf_wanted(page.meta)
+        ]
+        if chosen:
+            guides.append((title, chosen))
     home = site / language_root(language) / "index.html"
     site_name = STATE.extra["site_names"][language]
     html = handbook.document(language, guides, home.read_text(encoding="utf-8"), site_name, config.site_url or "")
@@ -167,25 +174,7 @@ def handbook_job(
     return guide_pdf.RenderJob(f"handbook ({language})", html, site / "index.html", target, site)
 
 
-_LINK = re.compile(
-    r'<p class="hub-pdf">(?:(?!</p>).)*?<span class="hub-pdf__size" data-hub-pdf="([^"]+)">PDF</span>\s*</p>', re.DOTALL
-)
-
-
-def fill_in_sizes(site: Path, page_urls: set[str]) -> None:
-    """Write each PDF's size next to its download link (known only once it is made); drop links to no PDF."""
-    for url in sorted(page_urls):
-        page = site / url / "index.html"
-        html = page.read_text(encoding="utf-8")
-        if "hub-pdf__size" not in html:
-            continue
-        language = "en" if page.relative_to(site).parts[0] == "en" else "fr"
-
-        def size(match: re.Match[str], language: str = language) -> str:
-            pdf = site / match.group(1)
-            if not pdf.is_file():
-                return ""
-            label = interface.text(language, "pdf_size", size=guide_pdf.human_size(pdf.stat().st_size, language))
-            return match.group(0).replace(">PDF</span>", f">{label}</span>")
-
-        page.write_text(_LINK.sub(size, html), encoding="utf-8")
+def _plain_title(page: Page) -> str:
+    """A page's title as its front matter says it (page.title is escaped for the theme's templates)."""
+    source = STATE.source(*split_src_uri(page.file.src_uri))
+    return str(source.meta.get("title")) if source is not None else str(page.title or "")

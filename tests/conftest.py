@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import subprocess
 import sys
 from collections.abc import Callable, Iterator
@@ -76,7 +77,8 @@ def write_site(root: Path, pages: dict[str, str | bytes], nav: list[str] | None 
     for name in ("hooks", "overrides"):
         (root / name).symlink_to(ROOT / name, target_is_directory=True)
     (root / "docs").mkdir()
-    (root / "docs" / "assets").symlink_to(ROOT / "docs" / "assets", target_is_directory=True)
+    # A copy, not a link: docs/ holds regular files only (hooks/hub/docs_files.py).
+    shutil.copytree(ROOT / "docs" / "assets", root / "docs" / "assets")
     for path, content in pages.items():
         target = root / "docs" / path
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -49,6 +49,8 @@ def _parser() -> argparse.ArgumentParser:
     scan = commands.add_parser("scan", help="scan a built site for anything a reader must not get")
     scan.add_argument("site", nargs="?", default="site", type=Path, help="the built site (default: site)")
     scan.add_argument("--site-url", default="", help="the site's public address, whose links are its own")
+    scan.add_argument("--manifest", type=Path, help="files the build already judged (written by the build)")
+    scan.add_argument("--docs", type=Path, help="the docs folder, to trace a page's problems to its source lines")
     scan.set_defaults(run=_scan)
     translations = commands.add_parser("translations", help="translation states, or record one as up to date")
     actions = translations.add_subparsers(dest="action", metavar="ACTION", required=True)
@@ -78,7 +80,9 @@ def _check(args: argparse.Namespace) -> int:
 def _scan(args: argparse.Namespace) -> int:
     from hub.built_html_scan import scan_command
 
-    return scan_command(args.site, args.site_url) if _folder(args.site, "built site") else EXIT_USAGE
+    if not _folder(args.site, "built site"):
+        return EXIT_USAGE
+    return scan_command(args.site, args.site_url, args.manifest, args.docs)
 
 
 def _translations_status(args: argparse.Namespace) -> int:

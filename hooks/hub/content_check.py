@@ -15,9 +15,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from hub import contract, facts, glossary, terms, untrusted_content
+from hub import contract, docs_files, facts, glossary, rendered_check, terms, text_rules
 from hub.front_matter import read_page
-from hub.languages import LANGUAGES
+from hub.markdown_render import Renderer, config_file_for
 from hub.problems import Problem, summary
 
 
@@ -53,42 +53,47 @@ class ContentReport:
         return self.pages.get((language, slug))
 
 
-def check_docs(docs_dir: Path, today: dt.date | None = None) -> ContentReport:
-    """Read and check every Markdown page under docs_dir."""
+def check_docs(docs_dir: Path, today: dt.date | None = None, render: bool = True) -> ContentReport:
+    """Read and check every file under docs_dir: pages, images, data files.
+
+    With `render`, each page is also rendered and judged on its HTML; the build
+    passes False because the engine renders the pages and the build judges that
+    HTML itself (hooks/content_gate.py).
+    """
     today = today or dt.date.today()
     root = docs_dir.parent
     report = ContentReport()
+    files = docs_files.inventory(docs_dir)
+    report.problems += files.problems
     report.facts = facts.load(docs_dir, today)
     report.problems += report.facts.problems
     vocabulary = terms.load(docs_dir)
     report.problems += vocabulary.problems
-    for path in sorted(docs_dir.rglob("*.md")):
+    renderer = Renderer(config_file_for(docs_dir)) if render else None
+    for path in files.pages:
         shown = path.relative_to(root).as_posix()
         parts = path.relative_to(docs_dir).parts
         report.checked += 1
-        if parts[0] not in LANGUAGES or len(parts) < 2:
-            report.problems.append(
-                Problem(
-                    shown,
-                    1,
-                    1,
-                    "location",
-                    "pages live in docs/fr/ or docs/en/",
-                    "move the file into the folder of its language",
-                )
-            )
-            continue
         language, slug = parts[0], "/".join(parts[1:])
-        source = read_page(shown, path.read_bytes())
+        try:
+            data = path.read_bytes()
+        except OSError as error:
+            report.problems.append(Problem(shown, 1, 1, "file", f"cannot be read ({error.strerror})", "check the file"))
+            report.broken.add((language, slug))
+            continue
+        source = read_page(shown, data)
         report.problems += source.problems
         if source.front_matter is None:
             report.broken.add((language, slug))
             continue
-        problems, used = facts.front_matter(shown, source.front_matter, language, report.facts)
+        problems = text_rules.field_problems(shown, source.front_matter)
+        fact_problems, used = facts.front_matter(shown, source.front_matter, language, report.facts)
         meta, contract_problems = contract.check(shown, language, source.front_matter, today)
-        problems += contract_problems
+        problems += fact_problems + contract_problems
         body_problems, body_used = facts.body_problems(shown, source.body, source.body_line, report.facts)
-        problems += body_problems + untrusted_content.check_body(shown, source.body, source.body_line)
+        problems += body_problems + text_rules.source_problems(shown, source.body, source.body_line)
+        if renderer is not None and not problems:
+            problems += _rendered(shown, source.body, source.body_line, language, report.facts, renderer)
         report.problems += problems
         report.warnings += terms.warnings(shown, language, source.body, source.body_line, vocabulary)
         if problems:
@@ -103,6 +108,21 @@ def check_docs(docs_dir: Path, today: dt.date | None = None) -> ContentReport:
     report.problems.sort()
     report.warnings.sort()
     return report
+
+
+def _rendered(
+    path: str, body: str, body_line: int, language: str, registry: facts.Registry, renderer: Renderer
+) -> list[Problem]:
+    """The page rendered as the site renders it, judged on its HTML."""
+
+    def render(text: str) -> str:
+        return renderer.render(facts.apply(text, language, registry))
+
+    try:
+        html = render(body)
+    except Exception as error:  # Python-Markdown and its extensions may fail on any input
+        return [rendered_check.render_problem(path, body_line, error)]
+    return rendered_check.page_problems(path, body, body_line, html, render)
 
 
 def _pair_problems(report: ContentReport) -> list[Problem]:

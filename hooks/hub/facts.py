@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from hub import data_file, interface
+from hub import data_file, interface, text_rules
 from hub.languages import LANGUAGES
 from hub.problems import Problem, shorten
 from hub.strict_yaml import Node
@@ -59,6 +59,7 @@ def load(docs_dir: Path, today: dt.date | None = None) -> Registry:
     """Read and check docs/facts.yml; a missing file is an empty registry."""
     data = data_file.load(docs_dir, FILE_NAME, "facts", today)
     registry = Registry(data.path, problems=list(data.problems))
+    registry.problems += [problem for node in data.nodes for problem in text_rules.field_problems(data.path, node)]
     for entry, node in zip(data.entries, data.nodes, strict=True):
         key = entry["key"]
         if key in registry.facts:

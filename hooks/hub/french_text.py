@@ -25,3 +25,10 @@ def french(text: str) -> str:
     text = _BEFORE_COLON.sub(NBSP + ":", text)
     text = _OPEN_QUOTE.sub("«" + NBSP, text)
     return _CLOSE_QUOTE.sub(NBSP + "»", text)
+
+
+def guillemets(text: str) -> str:
+    """Only the spacing inside « »: French quotation marks stay French around a foreign title."""
+    if "«" not in text and "»" not in text:
+        return text
+    return _CLOSE_QUOTE.sub(NBSP + "»", _OPEN_QUOTE.sub("«" + NBSP, text))

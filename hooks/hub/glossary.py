@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 
-from hub import data_file
+from hub import data_file, text_rules
 from hub.french_text import french
 from hub.languages import LANGUAGES
 from hub.problems import Problem, shorten
@@ -44,7 +44,9 @@ def load(docs_dir: Path) -> tuple[list[Entry], list[Problem]]:
     """Read and check docs/glossary.yml (hooks/hub/schemas/glossary.schema.json); a missing file is empty."""
     data = data_file.load(docs_dir, FILE_NAME, "glossary")
     entries: list[Entry] = []
-    problems = list(data.problems)
+    problems = list(data.problems) + [
+        problem for node in data.nodes for problem in text_rules.field_problems(data.path, node)
+    ]
     seen: dict[str, int] = {}
     for raw, node in zip(data.entries, data.nodes, strict=True):
         entry_id = raw["id"]

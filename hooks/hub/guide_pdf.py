@@ -22,10 +22,11 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urljoin, urlsplit
 
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
 RENDER_SECONDS = 120
 # Part of the cache key: bump it when a change here alters the PDFs.
 RENDERER_REVISION = "1"
-_ANCHOR = re.compile(r'(<a\b[^>]*?\shref=")([^"#][^"]*)(")', re.IGNORECASE)
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.\-]*:")
 _RESOURCE = re.compile(r'\s(?:src|href)="([^"]+)"', re.IGNORECASE)
 
@@ -54,14 +55,19 @@ class RenderResult:
 
 def public_links(html: str, page_url: str, site_url: str) -> str:
     """Make every relative <a href> absolute on the public site: a PDF has no local files to link to."""
+    tree = LexborHTMLParser(html)
+    if tree.root is not None:
+        make_links_public(tree.root, page_url, site_url)
+    return tree.html or ""
 
-    def absolute(match: re.Match[str]) -> str:
-        href = match.group(2)
-        if _SCHEME.match(href) or href.startswith("//"):
-            return match.group(0)
-        return f"{match.group(1)}{urljoin(site_url + page_url, href)}{match.group(3)}"
 
-    return _ANCHOR.sub(absolute, html)
+def make_links_public(root: LexborNode, page_url: str, site_url: str) -> None:
+    """Every relative link under `root` made absolute on the public site (fragments stay)."""
+    for link in root.css("a[href]"):
+        href = link.attributes.get("href") or ""
+        if href.startswith("#") or _SCHEME.match(href) or href.startswith("//"):
+            continue
+        link.attrs["href"] = urljoin(site_url + page_url, href)
 
 
 def cache_key(job: RenderJob, engine_version: str) -> str:

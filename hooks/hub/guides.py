@@ -6,7 +6,6 @@ a page's title: date updated, audience, topics, page type, in the page's languag
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -14,11 +13,6 @@ from hub import contract, interface
 from hub.languages import NAMES
 
 GUIDE_TYPES = ("information-pack", "lab-method", "recommendations")
-_CHECKLIST_ITEM = re.compile(
-    r'(<label class="task-list-control"><input type="checkbox" disabled/?><span class="task-list-indicator"></span>)'
-    r"</label>(.*?)(</li>|<ul|<ol)",
-    re.DOTALL,
-)
 
 
 def page_facts(meta: dict[str, Any], language: str) -> dict[str, Any]:
@@ -41,8 +35,3 @@ def pdf_wanted(meta: Mapping[str, Any]) -> bool:
     """Guides get a printable PDF; any page can ask for one (or refuse it) with `pdf:`."""
     wanted = meta.get("pdf")
     return bool(wanted) if wanted is not None else meta.get("type") in GUIDE_TYPES
-
-
-def label_checklists(html: str) -> str:
-    """Put each checklist item's text inside its label, so the box has an accessible name."""
-    return _CHECKLIST_ITEM.sub(r"\1\2</label>\3", html)

@@ -1,38 +1,44 @@
 """The handbook of one language: every guide in navigation order, as one printable document.
 
 A cover, a table of contents with page numbers, a divider page per section,
-then each guide's text as built for the site (between the `hub:guide` markers
-of overrides/partials/content.html), with its ids made unique and its links
-and images made to work from the site's root.
+then each guide's text as built for the site (its div.hub-guide, see
+overrides/partials/content.html), with its ids made unique and its links and
+images made to work from the site's root.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from html import escape
-from typing import TYPE_CHECKING
+from dataclasses import dataclass
 from urllib.parse import urljoin
 
+from markupsafe import escape
+from selectolax.lexbor import LexborHTMLParser
+
 from hub import guide_pdf, interface
+from hub.french_text import french
 from hub.languages import NAMES, language_root
 
-if TYPE_CHECKING:
-    from mkdocs.structure.pages import Page
-
-_GUIDE = re.compile(r"<!-- hub:guide -->(.*?)<!-- /hub:guide -->", re.DOTALL)
 _HEAD_LINKS = re.compile(r'<link rel="stylesheet" href="([^"]+)"[^>]*>')
-_ID = re.compile(r'\sid="([^"]+)"')
-_LOCAL_HREF = re.compile(r'href="#([^"]+)"')
-_SRC = re.compile(r'(\ssrc=")([^"]+)(")')
-_PDF_BUTTON = re.compile(r'<p class="hub-pdf">.*?</p>', re.DOTALL)
+
+
+@dataclass(frozen=True)
+class Guide:
+    """One guide as built for the site: its title, address, date and page."""
+
+    title: str
+    url: str  # the page's address in the site, e.g. 'packs/getting-started/'
+    updated: dt.date | None
+    html: str
 
 
 def document(
-    language: str, sections: list[tuple[str, list[tuple[Page, str]]]], home_html: str, site_name: str, site_url: str
+    language: str, sections: list[tuple[str, list[Guide]]], home_html: str, site_name: str, site_url: str
 ) -> str:
     """The handbook's HTML, to be printed with the site root as its base."""
-    text = interface.strings(language)
+    text = {key: french(value) if language == "fr" else value for key, value in interface.strings(language).items()}
+    typeset = french if language == "fr" else str
     root = language_root(language)
     stylesheets = "".join(
         f'<link rel="stylesheet" href="{escape(urljoin(root, href))}">' for href in _HEAD_LINKS.findall(home_html)
@@ -40,17 +46,15 @@ def document(
     contents, body = [], []
     for number, (title, guides) in enumerate(sections, start=1):
         items = []
-        body.append(f'<section class="hub-divider" id="part-{number}"><h1>{escape(title)}</h1></section>')
-        for index, (page, html) in enumerate(guides, start=1):
+        body.append(f'<section class="hub-divider" id="part-{number}"><h1>{escape(typeset(title))}</h1></section>')
+        for index, guide in enumerate(guides, start=1):
             prefix = f"g{number}-{index}"
-            items.append(f'<li><a href="#{prefix}">{escape(page.title or "")}</a></li>')
-            body.append(
-                f'<section class="hub-guide" id="{prefix}">{_guide_text(html, page, prefix, site_url)}</section>'
-            )
-        contents.append(f'<li><a href="#part-{number}">{escape(title)}</a><ol>{"".join(items)}</ol></li>')
+            items.append(f'<li><a href="#{prefix}">{escape(typeset(guide.title))}</a></li>')
+            body.append(f'<section class="hub-guide" id="{prefix}">{_guide_text(guide, prefix, site_url)}</section>')
+        contents.append(f'<li><a href="#part-{number}">{escape(typeset(title))}</a><ol>{"".join(items)}</ol></li>')
     site_name = escape(site_name)
     # The newest guide's date, not today's: the same guides give the same handbook.
-    dates = [page.meta["updated"] for _, guides in sections for page, _ in guides if "updated" in page.meta]
+    dates = [guide.updated for _, guides in sections for guide in guides if guide.updated]
     updated = interface.long_date(max(dates, default=dt.date.today()), language)
     url = escape(site_url + root)
     cover = (
@@ -72,12 +76,21 @@ def document(
     )
 
 
-def _guide_text(html: str, page: Page, prefix: str, site_url: str) -> str:
-    """One guide's text, ready to sit among the others."""
-    match = _GUIDE.search(html)
-    text = match.group(1) if match else ""
-    text = _PDF_BUTTON.sub("", text)
-    text = _ID.sub(lambda m: f' id="{prefix}-{m.group(1)}"', text)
-    text = _LOCAL_HREF.sub(lambda m: f'href="#{prefix}-{m.group(1)}"', text)
-    text = _SRC.sub(lambda m: m.group(1) + urljoin(page.url, m.group(2)) + m.group(3), text)
-    return guide_pdf.public_links(text, page.url, site_url)
+def _guide_text(guide: Guide, prefix: str, site_url: str) -> str:
+    """One guide's text (its div.hub-guide), ready to sit among the others: unique ids, working links."""
+    tree = LexborHTMLParser(guide.html)
+    frame = tree.css_first("div.hub-guide")
+    if frame is None:
+        return ""
+    for button in frame.css("p.hub-pdf"):
+        button.decompose()
+    for node in frame.css("[id]"):
+        node.attrs["id"] = f"{prefix}-{node.attributes.get('id')}"
+    for link in frame.css("a[href]"):
+        href = link.attributes.get("href") or ""
+        if href.startswith("#"):
+            link.attrs["href"] = f"#{prefix}-{href[1:]}"
+    for image in frame.css("img[src]"):
+        image.attrs["src"] = urljoin(guide.url, image.attributes.get("src") or "")
+    guide_pdf.make_links_public(frame, guide.url, site_url)
+    return frame.html or ""

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from hub.french_text import french
 from hub.languages import LANGUAGES, language_of_url, language_root
 
 # What lunr runs on each word, per language. English keeps the theme's default
@@ -29,7 +30,11 @@ def split_index(combined: dict[str, Any], fallback_urls: set[str]) -> dict[str, 
             location = doc["location"]
             if language_of_url(location) != language or location.split("#")[0] in fallback_urls:
                 continue
-            docs.append({**doc, "location": location[len(root) :]})
+            entry = {**doc, "location": location[len(root) :]}
+            if language == "fr":  # search results read like the pages: French spacing in titles and text
+                entry["title"] = french(str(doc.get("title", "")))
+                entry["text"] = french(str(doc.get("text", "")))
+            docs.append(entry)
         config = {
             **combined["config"],
             "lang": [language],

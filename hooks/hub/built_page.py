@@ -1,0 +1,183 @@
+"""Everything the hub does to a built page, on one parse of it: finish it, then judge it.
+
+Each page is parsed once (lexbor, an HTML5 parser, as browsers parse it). The
+tree is then finished:
+
+- a Content Security Policy at the top of <head> (hooks/hub/content_policy.py);
+- links to other sites get rel="noopener noreferrer";
+- titles of cited works in another language get `lang` and `hreflang`
+  (WCAG 3.1.2, language of parts), from the page's sources;
+- glossary words of the page's text get their definition (hooks/hub/glossary.py);
+- each checklist item's text moves inside its label (an accessible name for the box);
+- French typography on every text of the page's French parts: title, navigation,
+  both tables of contents, cover and body (hooks/hub/french_text.py);
+- the permalinks of headings say "link to this section" in the page's language;
+- indentation between tags is dropped (a page is half whitespace otherwise).
+
+Then the finished tree is judged (hooks/hub/built_html_scan.py) and written
+out. Code, preformatted text and scripts are never changed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from hub import built_html_scan, content_policy, html_policy
+from hub.french_text import french, guillemets
+from hub.glossary import Tooltips
+
+VERBATIM = frozenset({"pre", "code", "kbd", "samp", "script", "style", "textarea", "template"})
+_NO_TOOLTIP = VERBATIM | {"a", "abbr", "h1", "h2", "h3", "h4", "h5", "h6", "summary", "label"}
+
+
+@dataclass
+class PageContext:
+    """What the hub knows about a page beyond its HTML."""
+
+    language: str  # the language the page is written in
+    site_url: str = ""
+    tooltips: Tooltips | None = None
+    # Address of each cited work -> its language, when it differs from the page's.
+    source_languages: dict[str, str] = field(default_factory=dict)
+    permalink_title: str = ""
+    check_content: bool = True  # False when the page's text was already judged, with its lines
+
+
+@dataclass
+class BuiltPage:
+    """A finished page and what is wrong with it (empty when it may be published)."""
+
+    html: str
+    findings: list[str]
+
+
+def finish(html: str, context: PageContext) -> BuiltPage:
+    """Finish a built page and judge the result."""
+    tree = LexborHTMLParser(html)
+    content_policy.add_policy(tree)
+    region = tree.css_first("div.hub-text")
+    for link in tree.css("a[href]"):
+        _link(link, context)
+    if region is not None:
+        if context.tooltips is not None and context.tooltips.pattern is not None:
+            _tooltips(tree, region, context.tooltips)
+        _checklists(region)
+    if context.permalink_title:
+        for anchor in tree.css("a.headerlink"):
+            anchor.attrs["title"] = context.permalink_title
+    _typography(tree.root, context.language == "fr")
+    _compact(tree.root)
+    findings = built_html_scan.page_findings(tree, context.site_url, check_content=context.check_content)
+    return BuiltPage(tree.html or "", findings)
+
+
+def _link(link: LexborNode, context: PageContext) -> None:
+    href = link.attributes.get("href") or ""
+    url = html_policy.normalise_url(href)
+    if html_policy.url_scheme(url) in ("http", "https") and not (context.site_url and url.startswith(context.site_url)):
+        tokens = (link.attributes.get("rel") or "").split()
+        tokens += [token for token in content_policy.SAFE_REL if token not in tokens]
+        link.attrs["rel"] = " ".join(tokens)
+    language = context.source_languages.get(href)
+    if language and language != context.language and "lang" not in link.attributes:
+        link.attrs["lang"] = language
+        link.attrs["hreflang"] = language
+
+
+def _inside(node: LexborNode, names: frozenset[str], stop: LexborNode | None = None) -> bool:
+    parent = node.parent
+    while parent is not None and (stop is None or parent.mem_id != stop.mem_id):
+        if parent.tag in names:
+            return True
+        parent = parent.parent
+    return False
+
+
+def _tooltips(tree: LexborHTMLParser, region: LexborNode, tooltips: Tooltips) -> None:
+    assert tooltips.pattern is not None
+    targets = [
+        node
+        for node in region.traverse(include_text=True)
+        if node.is_text_node
+        and tooltips.pattern.search(node.text_content or "")
+        and not _inside(node, _NO_TOOLTIP, region)
+    ]
+    for node in targets:
+        text = node.text_content or ""
+        position = 0
+        for match in tooltips.pattern.finditer(text):
+            if match.start() > position:
+                node.insert_before(text[position : match.start()])
+            abbr = tree.create_node("abbr")
+            abbr.attrs["tabindex"] = "0"
+            abbr.attrs["title"] = tooltips.definitions[match.group(0)]
+            abbr.insert_child(match.group(0))
+            node.insert_before(abbr)
+            position = match.end()
+        if position < len(text):
+            node.insert_before(text[position:])
+        node.decompose()
+
+
+def _checklists(region: LexborNode) -> None:
+    """Move the text after each checklist box into its label, up to a nested list."""
+    for label in region.css("label.task-list-control"):
+        moving, sibling = [], label.next
+        while sibling is not None and sibling.tag not in ("ul", "ol"):
+            moving.append(sibling)
+            sibling = sibling.next
+        for node in moving:  # insert_child copies: the original is removed after
+            label.insert_child(node)
+            node.decompose()
+
+
+def _typography(root: LexborNode | None, page_is_french: bool) -> None:
+    """French spacing on every text node whose language is French (the nearest `lang` decides)."""
+    if root is None:
+        return
+    changes = []
+    for node in root.traverse(include_text=True):
+        if not node.is_text_node:
+            continue
+        text = node.text_content or ""
+        if not any(mark in text for mark in ";!?:«»") or _inside(node, VERBATIM):
+            continue
+        if _language_of(node, page_is_french):
+            fixed = french(text)
+        elif page_is_french:  # a foreign part of a French page: its « » are still French quotation marks
+            fixed = guillemets(text)
+        else:
+            continue
+        if fixed != text:
+            changes.append((node, fixed))
+    for node, fixed in changes:  # the tree is changed once the walk is over
+        node.replace_with(fixed)
+
+
+def _language_of(node: LexborNode, default_french: bool) -> bool:
+    parent = node.parent
+    while parent is not None and parent.is_element_node:
+        language = parent.attributes.get("lang")
+        if language:
+            return language.split("-")[0].lower() == "fr"
+        parent = parent.parent
+    return default_french
+
+
+def _compact(root: LexborNode | None) -> None:
+    """Drop indentation between tags: a whitespace-only text node with a line break becomes one line break."""
+    if root is None:
+        return
+    indentation = [
+        node
+        for node in root.traverse(include_text=True)
+        if node.is_text_node
+        and "\n" in (text := node.text_content or "")
+        and len(text) > 1
+        and not text.strip()
+        and not _inside(node, VERBATIM)
+    ]
+    for node in indentation:
+        node.replace_with("\n")
