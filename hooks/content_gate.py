@@ -20,7 +20,7 @@ from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import InclusionLevel
 
-from hub import escaping, facts, rendered_check
+from hub import escaping, facts, rendered_check, report_handoff
 from hub.content_check import check_docs
 from hub.markdown_render import RENDER_SECONDS, Renderer, start_watchdog, stop_watchdog
 from hub.problems import Problem, summary
@@ -42,8 +42,10 @@ def on_pre_build(config: MkDocsConfig) -> None:
     # Before MkDocs lists the files of docs/ (it follows links): the check never does.
     if i18n_building(config):
         return
-    report = check_docs(Path(config.docs_dir), render=False)
+    docs = Path(config.docs_dir)
+    report = report_handoff.load(docs) or check_docs(docs, render=False)
     if report.problems:
+        report = check_docs(docs, render=True)  # failing anyway: report every problem at once, HTML included
         for problem in report.problems:
             log.error(str(problem))
         raise Abort(f"Content check failed: {summary(report.problems, report.checked)}.")
@@ -69,9 +71,9 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         page.meta = escaping.for_templates(dict(source.meta))
     if STATE.report is not None and source is not None:
         markdown = facts.apply(markdown, source.language, STATE.report.facts)
-    shown = source.path if source is not None else f"docs/{page.file.src_uri}"
+    where = f"{source.path}:{source.body_line}" if source is not None else f"docs/{page.file.src_uri}:1"
     # The engine renders the page after this event: a page that takes too long stops the build.
-    start_watchdog(RENDER_SECONDS, lambda: Abort(f"{shown}:1:1: page: took more than {RENDER_SECONDS:g} s to render"))
+    start_watchdog(RENDER_SECONDS, lambda: Abort(f"{where}:1: page: took more than {RENDER_SECONDS:g} s to render"))
     return markdown
 
 

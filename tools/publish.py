@@ -1,10 +1,19 @@
 """Build the whole site into a temporary folder, then publish it as site/ in one step.
 
-`make build` runs this. A failed, interrupted or killed build never touches the
-previous site/: the new site is built beside it (.site-build-<pid>) and swapped
-in with a single atomic exchange of the two folders only once `mkdocs build
---strict` and every check of the hooks have passed. Leftovers of an earlier
-killed build are removed first.
+`make build` runs this, in three steps, so that the hub's guarantees never
+depend on the engine running the hub's hooks (fail closed):
+
+1. the content check (files, front matter, data; hooks/hub/content_check.py),
+   before any engine reads docs/: a bad page stops everything here;
+2. `mkdocs build --strict` into .site-build-<pid>, whose hooks judge every
+   page's HTML and reuse the check's report instead of checking again;
+3. the safety scan of the built site (hooks/hub/built_html_scan.py), outside
+   the engine: it reads only the files the hooks did not already judge (a
+   manifest of fingerprints), so a build whose hooks did not run is scanned whole.
+
+Only then is the new site swapped in with a single atomic exchange of the two
+folders. A failed, interrupted or killed build never touches the previous
+site/. Leftovers of an earlier killed build are removed first.
 
     python tools/publish.py [--config mkdocs.yml] [--site site]
 """
@@ -18,8 +27,16 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "hooks"))
+
+from hub import report_handoff
+from hub.built_html_scan import scan_command
+from hub.content_check import check_docs
+from hub.problems import summary
 
 BUILD_PREFIX = ".site-build-"
 OLD_PREFIX = ".site-old-"
@@ -37,6 +54,34 @@ def main(argv: list[str]) -> int:
     remove_leftovers(site)
     staging = site.with_name(f"{BUILD_PREFIX}{os.getpid()}")
     started = time.monotonic()
+    docs = config.parent / "docs"
+    report = check_docs(docs, render=False)
+    if report.problems:
+        report = check_docs(docs, render=True)  # failing anyway: report every problem at once, HTML included
+        for problem in report.problems:
+            print(problem, file=sys.stderr)
+        print(f"Content check failed: {summary(report.problems, report.checked)}. Nothing was built.", file=sys.stderr)
+        return 1
+    with tempfile.TemporaryDirectory(prefix="hub-build-") as private:
+        handed_over = Path(private) / "content-report.pickle"
+        manifest = Path(private) / "judged-files.txt"
+        report_handoff.save(report, docs, handed_over)
+        environment = {**os.environ, report_handoff.VARIABLE: str(handed_over), "HUB_SCAN_MANIFEST": str(manifest)}
+        status = _engine(config, staging, environment)
+        if status == 0:
+            status = scan_command(staging, "", manifest, docs)
+    if status != 0:
+        shutil.rmtree(staging, ignore_errors=True)
+        print(f"Build failed: {site.name}/ was left as it was.", file=sys.stderr)
+        return status
+    swap_in(staging, site)
+    pages = sum(1 for _ in site.rglob("index.html"))
+    print(f"Published {site.name}/: {pages} pages in {time.monotonic() - started:.1f} s.")
+    return 0
+
+
+def _engine(config: Path, staging: Path, environment: dict[str, str]) -> int:
+    """The static-site engine's strict build into `staging`; its exit code."""
     command = [
         sys.executable,
         "-m",
@@ -48,15 +93,7 @@ def main(argv: list[str]) -> int:
         "--site-dir",
         str(staging),
     ]
-    result = subprocess.run(command, cwd=config.parent, check=False)
-    if result.returncode != 0:
-        shutil.rmtree(staging, ignore_errors=True)
-        print(f"Build failed: {site.name}/ was left as it was.", file=sys.stderr)
-        return result.returncode
-    swap_in(staging, site)
-    pages = sum(1 for _ in site.rglob("index.html"))
-    print(f"Published {site.name}/: {pages} pages in {time.monotonic() - started:.1f} s.")
-    return 0
+    return subprocess.run(command, cwd=config.parent, env=environment, check=False).returncode
 
 
 def remove_leftovers(site: Path) -> None:

@@ -255,7 +255,7 @@ def scan_command(site: Path, site_url: str, manifest: Path | None = None, docs: 
         print(f"{len(findings)} problem(s) in the built site: it must not be published")
         return 1
     checked = "every file" if not skip else f"every file ({len(skip)} already judged by the build)"
-    print(f"Safety scan of {site}: {checked}; no script, frame, handler, remote resource or unsafe link")
+    print(f"Safety scan of the built site: {checked}; no script, frame, handler, remote resource or unsafe link")
     return 0
 
 

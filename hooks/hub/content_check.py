@@ -147,6 +147,18 @@ def _pair_problems(report: ContentReport) -> list[Problem]:
                 )
             elif twin is None and (source, slug) in report.broken:
                 pass  # the original exists and has problems of its own, reported on it
+            elif twin is not None and (twin.meta.get("translation") or {}).get("source") == language:
+                if language == "en":  # the pair is reported once, on the English page
+                    problems.append(
+                        Problem(
+                            page.path,
+                            1,
+                            1,
+                            "translation.source",
+                            f"{twin.path} says it is a translation too: one of the two must be the original",
+                            "remove the translation block from the page written first",
+                        )
+                    )
             elif twin is None:
                 problems.append(
                     Problem(

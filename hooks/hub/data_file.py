@@ -77,9 +77,9 @@ def load(docs_dir: Path, file_name: str, schema_name: str, today: dt.date | None
     if not isinstance(root.value, list):
         data.report(root.line, root.col, schema_name, "expected a list of entries", "start each entry with '- '")
         return data
+    data.nodes = list(root.value)
     values, problems = schema_check(schema_name).check(data.path, root, today or dt.date.today())
     data.problems += problems
     if not problems and isinstance(values, list):
         data.entries = values
-        data.nodes = list(root.value)
     return data

@@ -60,7 +60,7 @@ def load(docs_dir: Path, today: dt.date | None = None) -> Registry:
     data = data_file.load(docs_dir, FILE_NAME, "facts", today)
     registry = Registry(data.path, problems=list(data.problems))
     registry.problems += [problem for node in data.nodes for problem in text_rules.field_problems(data.path, node)]
-    for entry, node in zip(data.entries, data.nodes, strict=True):
+    for entry, node in zip(data.entries, data.nodes, strict=False):
         key = entry["key"]
         if key in registry.facts:
             first = registry.facts[key].line

@@ -11,10 +11,13 @@ import re
 
 NBSP, NNBSP = "\u00a0", "\u202f"
 _SPACES = "[ \u00a0\u202f]"
-_BEFORE_TALL = re.compile(_SPACES + r"+([;!?])")
-_BEFORE_COLON = re.compile(_SPACES + r"+:(?=\s|$)")
-_OPEN_QUOTE = re.compile("«" + _SPACES + "*")
-_CLOSE_QUOTE = re.compile(_SPACES + "*»")
+# Each run of spaces is tried once, from its start (the lookbehind), and taken whole
+# (possessive `++`/`*+`): linear in the text, however long the run.
+_RUN = "(?<![ \u00a0\u202f])" + _SPACES
+_BEFORE_TALL = re.compile(_RUN + r"++([;!?])")
+_BEFORE_COLON = re.compile(_RUN + r"++:(?=\s|$)")
+_OPEN_QUOTE = re.compile("«" + _SPACES + "*+")
+_CLOSE_QUOTE = re.compile("(?:" + _RUN + "++)?»")
 
 
 def french(text: str) -> str:

@@ -96,7 +96,7 @@ def read_page(path: str, data: bytes) -> Page:
 
 
 def _decode(page: Page, data: bytes) -> str | None:
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or b"\x00" in data[:200]:
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or data[:200].count(b"\x00") > 20:
         page.report(1, 1, "encoding", "the file is saved as UTF-16", "re-save it as UTF-8")
         return None
     if data.startswith(codecs.BOM_UTF8):

@@ -48,7 +48,7 @@ def load(docs_dir: Path) -> tuple[list[Entry], list[Problem]]:
         problem for node in data.nodes for problem in text_rules.field_problems(data.path, node)
     ]
     seen: dict[str, int] = {}
-    for raw, node in zip(data.entries, data.nodes, strict=True):
+    for raw, node in zip(data.entries, data.nodes, strict=False):
         entry_id = raw["id"]
         if entry_id in seen:
             problems.append(
@@ -79,30 +79,6 @@ class Tooltips:
 
     pattern: re.Pattern[str] | None
     definitions: dict[str, str]
-
-    def apply(self, html: str) -> str:
-        """Wrap each glossary word of the page's text in <abbr> with its definition (never in code or links)."""
-        if self.pattern is None:
-            return html
-        parts = _TAG_SPLIT.split(html)
-        skipping = 0
-        for index, part in enumerate(parts):
-            if index % 2:
-                match = _SKIPPED_TAG.match(part)
-                if match:
-                    skipping += -1 if match.group(1) else 1
-                continue
-            if not skipping and part:
-                parts[index] = self.pattern.sub(self._abbr, part)
-        return "".join(parts)
-
-    def _abbr(self, match: re.Match[str]) -> str:
-        word = match.group(0)
-        return f'<abbr tabindex="0" title="{escape(self.definitions[word], quote=True)}">{word}</abbr>'
-
-
-_TAG_SPLIT = re.compile(r"(<[^>]+>)")
-_SKIPPED_TAG = re.compile(r"<(/?)(?:code|pre|script|style|abbr|a|kbd|textarea)\b", re.IGNORECASE)
 
 
 def tooltips(entries: list[Entry], language: str) -> Tooltips:

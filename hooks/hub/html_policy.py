@@ -100,6 +100,8 @@ LINK_SCHEMES = frozenset({"https", "http", "mailto"})
 RESERVED_PREFIXES = ("_", "md-", "hub-")
 # Theme classes a page may borrow: a link styled as a button.
 BORROWED_CLASSES = frozenset({"md-button", "md-button--primary"})
+# Classes that make the theme load code from elsewhere (Mermaid and MathJax come from a CDN).
+RESERVED_CLASSES = frozenset({"mermaid", "arithmatex", "katex"})
 # Invisible characters that reorder text (Trojan Source), and control characters.
 _BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
@@ -265,7 +267,7 @@ def _attribute_findings(tag: str, name: str, value: str, allowed: frozenset[str]
         findings.append(Finding(f"the id {shorten(value)} is reserved for the site itself", "choose another id", value))
     elif lowered == "class":
         for token in value.split():
-            if token.startswith(RESERVED_PREFIXES) and token not in BORROWED_CLASSES:
+            if (token.startswith(RESERVED_PREFIXES) and token not in BORROWED_CLASSES) or token in RESERVED_CLASSES:
                 findings.append(
                     Finding(f"the class {shorten(token)} is reserved for the site itself", "remove it", token)
                 )

@@ -107,8 +107,11 @@ class SchemaCheck:
         problems: list[Problem] = []
         places: dict[tuple[Any, ...], Node] = {}
         value = self._typed(path, root, self.schema, (), places, problems)
+        refused = {(problem.line, problem.col) for problem in problems}  # values already refused while typing
         for error in self._validator(today).iter_errors(value):
-            problems.append(self._problem(path, error, places, root))
+            problem = self._problem(path, error, places, root)
+            if (problem.line, problem.col) not in refused:
+                problems.append(problem)
         if not problems:
             value = self._dates(value, self.schema)
             problems += self._markup(path, value, self.schema, (), places)

@@ -75,7 +75,8 @@ def compose(text: str, report: Report, first_line: int = 1, field: str = "front 
             line = text.count("\n", 0, position) + first_line
             col = position - (text.rfind("\n", 0, position) + 1) + 1
         character = getattr(error, "character", None)
-        shown = f"U+{ord(character):04X}" if isinstance(character, str) and len(character) == 1 else "a character"
+        code = ord(character) if isinstance(character, str) and len(character) == 1 else character
+        shown = f"U+{code:04X}" if isinstance(code, int) else "a character"
         report(line, col, field, f"{shown} cannot appear in YAML", "remove it (it is invisible in most editors)")
     except RecursionError:
         report(first_line, 1, field, "nested too deeply to be read", "flatten the structure")

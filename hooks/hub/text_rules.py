@@ -18,9 +18,13 @@ from hub.strict_yaml import Node
 _INVISIBLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufffe\uffff]")
 
 
+MAX_INDENT = 64  # columns; a tab counts 4
+MAX_QUOTE_DEPTH = 16
+
+
 def source_problems(path: str, text: str, first_line: int) -> list[Problem]:
-    """Control characters and text-reordering characters in a page's source, each with its place."""
-    problems = []
+    """Control characters, text-reordering characters and nesting too deep to render, each with its place."""
+    problems = _depth_problems(path, text, first_line)
     for match in _INVISIBLE.finditer(text):
         offset = match.start()
         line = first_line + text.count("\n", 0, offset)
@@ -29,6 +33,29 @@ def source_problems(path: str, text: str, first_line: int) -> list[Problem]:
         if len(problems) >= 20:
             break
     return problems
+
+
+def _depth_problems(path: str, text: str, first_line: int) -> list[Problem]:
+    """Lists or quotes nested deeper than any page needs (Markdown renderers recurse on each level)."""
+    for number, line in enumerate(text.split("\n"), start=first_line):
+        stripped = line.lstrip(" \t>")
+        if not stripped:
+            continue
+        prefix = line[: len(line) - len(stripped)]
+        indent = len(prefix.replace("\t", "    ").replace(">", ""))
+        if indent > MAX_INDENT or prefix.count(">") > MAX_QUOTE_DEPTH:
+            depth = f"{prefix.count('>')} quote levels" if indent <= MAX_INDENT else f"indented {indent:,} columns"
+            return [
+                Problem(
+                    path,
+                    number,
+                    1,
+                    "content",
+                    f"nested too deeply ({depth})",
+                    f"use a few levels of lists and quotes at most (up to {MAX_INDENT} columns)",
+                )
+            ]
+    return []
 
 
 def _describe(char: str) -> tuple[str, str]:

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from hub.content_check import ContentReport, SourcePage, check_docs
 from hub.front_matter import read_page
-from hub.languages import LANGUAGES
+from hub.languages import DEFAULT_LANGUAGE, LANGUAGES
 
 HASH_CHARS = 16
 ORIGINAL, UP_TO_DATE, OUTDATED, MISSING = "original", "up-to-date", "outdated", "missing"
@@ -83,6 +83,8 @@ def _original_language(pages: dict[str, SourcePage]) -> str:
     for language, page in pages.items():
         if not page.meta.get("translation"):
             return language
+    if not pages:
+        return DEFAULT_LANGUAGE
     translation = next(iter(pages.values())).meta["translation"]
     return str(translation["source"])
 
@@ -107,7 +109,7 @@ def record(path: Path, new_hash: str) -> bool:
 
 
 def status_command(docs_dir: Path) -> int:
-    report = check_docs(docs_dir)
+    report = check_docs(docs_dir, render=False)
     counts: dict[str, int] = {}
     for status in statuses(report):
         cells = "  ".join(f"{language}: {status.states[language]:<10}" for language in LANGUAGES)
@@ -124,7 +126,7 @@ def record_command(page_arg: str, docs_dir: Path) -> int:
     slug = page_arg.removesuffix(".md") + ".md"
     for language in LANGUAGES:
         slug = slug.removeprefix(f"docs/{language}/").removeprefix(f"{language}/")
-    report = check_docs(docs_dir)
+    report = check_docs(docs_dir, render=False)
     status = status_of(report, slug)
     translated = [
         language
