@@ -11,7 +11,7 @@ export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help build serve test check check-content translations translated new bench lock clean system-deps
+.PHONY: help build serve test check check-content translations translated new bench fuzz links lock clean system-deps
 
 help: ## List the commands
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
@@ -46,10 +46,11 @@ test: $(VENV)/.test-deps system-deps ## Run the whole test suite (builds tiny si
 serve: $(VENV)/.build-deps ## Live preview on http://127.0.0.1:8000 (drafts shown; PDFs only with PDF=1)
 	HUB_PDF=$(PDF) $(MKDOCS) serve --dev-addr 127.0.0.1:8000 --livereload --dirty
 
-check: $(VENV)/.test-deps ## Lint (ruff) and type-check (mypy) the Python code
+check: $(VENV)/.test-deps ## Lint (ruff), types (mypy), the import contract (the core imports no engine), field reference
 	$(PY) -m ruff check hooks tools tests
 	$(PY) -m ruff format --check hooks tools tests
 	$(PY) -m mypy
+	PYTHONPATH=hooks $(VENV)/bin/lint-imports
 	$(PY) tools/field_reference.py --check
 
 check-content: $(VENV)/.build-deps ## Check every page's front matter and content rules, without building
@@ -68,8 +69,14 @@ new: $(VENV)/.build-deps ## Start a page in both languages: make new TYPE=inform
 bench: $(VENV)/.test-deps ## Measure build speed, page weight and search quality (writes BENCHMARKS results)
 	$(PY) tools/bench.py
 
+links: $(VENV)/.test-deps ## Check every source and link of the pages with lychee (needs the internet)
+	PYTHONPATH=hooks $(PY) -m hub links docs
+
+fuzz: $(VENV)/.test-deps ## The property tests with a large example budget (minutes)
+	HYPOTHESIS_PROFILE=fuzz $(PY) -m pytest tests/test_properties.py
+
 lock: $(VENV)/.python-ok ## Re-pin requirements/ from pyproject.toml (needs the network)
 	$(PY) tools/lock.py
 
 clean: ## Remove the built site, caches and the virtual environment
-	rm -rf site .site-build-* .site-old-* .cache .pytest_cache .mypy_cache .ruff_cache $(VENV)
+	rm -rf site .site-build-* .site-old-* .cache .pytest_cache .mypy_cache .ruff_cache .hypothesis .import_linter_cache $(VENV)

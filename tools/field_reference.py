@@ -1,8 +1,9 @@
-"""The front-matter field reference of CONTRIBUTING, generated from hooks/hub/schemas/front_matter.schema.json.
+"""The field references of CONTRIBUTING, generated from the schemas of hooks/hub/schemas/.
 
-The table between the `<!-- fields:start -->` and `<!-- fields:end -->` lines of
-CONTRIBUTING.md (English) and CONTRIBUTING.fr.md (French) is written from the
-schema, never by hand; a test fails when it drifts.
+The tables between the `<!-- fields:start -->` and `<!-- fields:end -->` lines
+(front matter) and the `<!-- facts:start -->` and `<!-- facts:end -->` lines
+(the facts registry) of CONTRIBUTING.md (English) and CONTRIBUTING.fr.md
+(French) are written from the schemas, never by hand; a test fails when they drift.
 
     python tools/field_reference.py          # rewrite both guides
     python tools/field_reference.py --check  # exit 1 if either is out of date
@@ -18,10 +19,18 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
-from hub import contract  # noqa: E402 (the hooks folder is not a package)
+from hub import contract, data_file  # noqa: E402 (the hooks folder is not on the path by default)
 
 GUIDES = {"en": ROOT / "CONTRIBUTING.md", "fr": ROOT / "CONTRIBUTING.fr.md"}
 START, END = "<!-- fields:start -->", "<!-- fields:end -->"
+FACTS_START, FACTS_END = "<!-- facts:start -->", "<!-- facts:end -->"
+VOCABULARIES = (
+    ("tags", "tag"),
+    ("audience", "audience"),
+    ("hate_forms", "hate_form"),
+    ("settings", "setting"),
+    ("goals", "goal"),
+)
 WORDS = {
     "en": {
         "field": "Field",
@@ -33,6 +42,11 @@ WORDS = {
         "types": "Page types",
         "tags": "Tags",
         "audience": "Audiences",
+        "hate_forms": "Forms of hate",
+        "settings": "Settings",
+        "goals": "Goals",
+        "entry": "Each entry of docs/facts.yml",
+        "source": "each source",
         "text": "text, {min}–{max} characters",
         "list": "list",
         "date": "date YYYY-MM-DD",
@@ -55,6 +69,11 @@ WORDS = {
         "types": "Types de page",
         "tags": "Thèmes",
         "audience": "Publics",
+        "hate_forms": "Formes de haine",
+        "settings": "Contextes",
+        "goals": "Objectifs",
+        "entry": "Chaque entrée de docs/facts.yml",
+        "source": "chaque source",
         "text": "texte, {min} à {max} caractères",
         "list": "liste",
         "date": "date AAAA-MM-JJ",
@@ -94,37 +113,64 @@ def reference(language: str) -> str:
         lines.append(f"| `{name}` | {who} | {_value(spec, words)} | {meaning} |")
     lines += ["", f"**{words['types']}**{words['colon']} "]
     lines[-1] += ", ".join(f"`{t}` ({contract.labels('type')[t][language]})" for t in page_types)
-    for key, definition in (("tags", "tag"), ("audience", "audience")):
+    for key, definition in VOCABULARIES:
         labels = contract.labels(definition)
         title = f"**{words[key]}**{words['colon']} "
         lines += ["", title + ", ".join(f"`{item}` ({names[language]})" for item, names in labels.items())]
     return "\n".join(lines)
 
 
-def _value(spec: dict[str, Any], words: dict[str, str]) -> str:
+def _value(spec: dict[str, Any], words: dict[str, str], schema: dict[str, Any] | None = None) -> str:
     if "$ref" in spec:
-        spec = contract.schema()["$defs"][spec["$ref"].rsplit("/", 1)[-1]]
+        spec = (schema or contract.schema())["$defs"][spec["$ref"].rsplit("/", 1)[-1]]
     kind = spec.get("type")
     if "enum" in spec:
         return words["one_of"]
     if kind == "string":
         if spec.get("format") == "date":
             return words["date"]
-        if "minLength" in spec:
+        if spec.get("format") == "https-url":
+            return words["url"]
+        if "minLength" in spec and "maxLength" in spec:
             return words["text"].format(min=spec["minLength"], max=spec["maxLength"])
         return words["text"].split(",")[0]
     if kind == "array":
-        item = _value(spec.get("items", {}), words)
+        item = _value(spec.get("items", {}), words, schema)
         return f"{words['list']} ({item})"
     if kind == "object":
         return f"{words['mapping']}{words['colon']} " + ", ".join(f"`{name}`" for name in spec.get("properties", {}))
     return words.get(kind or "", kind or "")
 
 
+def facts_reference(language: str) -> str:
+    """The Markdown of the facts registry's field reference in one language."""
+    schema = data_file.schema_check("facts").schema
+    words = WORDS[language]
+    entry = schema["items"]
+    lines = [
+        f"**{words['entry']}**{words['colon']}",
+        "",
+        f"| {words['field']} | {words['value']} | {words['meaning']} |",
+    ]
+    lines.append("|---|---|---|")
+    for name, spec in entry["properties"].items():
+        needed = "" if name in entry["required"] else f" ({words['optional']})"
+        meaning = spec.get("x-description-fr" if language == "fr" else "description", "")
+        lines.append(f"| `{name}`{needed} | {_value(spec, words, schema)} | {meaning} |")
+    source = schema["$defs"]["source"]
+    fields = ", ".join(
+        f"`{name}`" + ("" if name in source["required"] else f" ({words['optional']})") for name in source["properties"]
+    )
+    lines += ["", f"**`sources`**, {words['source']}{words['colon']} {fields}."]
+    return "\n".join(lines)
+
+
 def updated(text: str, language: str) -> str:
-    """A guide's text with its field reference regenerated."""
-    pattern = re.compile(re.escape(START) + r".*?" + re.escape(END), re.DOTALL)
-    return pattern.sub(lambda _: f"{START}\n{reference(language)}\n{END}", text, count=1)
+    """A guide's text with its field references regenerated."""
+    for start, end, table in ((START, END, reference), (FACTS_START, FACTS_END, facts_reference)):
+        pattern = re.compile(re.escape(start) + r".*?" + re.escape(end), re.DOTALL)
+        text = pattern.sub(lambda _, s=start, e=end, f=table: f"{s}\n{f(language)}\n{e}", text, count=1)
+    return text
 
 
 def main(argv: list[str]) -> int:

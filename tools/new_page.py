@@ -87,6 +87,10 @@ def _front_matter(page_type: str, text: dict[str, Any], today: dt.date, translat
         fields["duration_hours"] = 14
         fields["participants"] = {"min": 10, "max": 30}
         fields["roles"] = [text["role"]]
+    if "hate_forms" in required:
+        fields["hate_forms"] = ["any"]
+        fields["settings"] = ["comment-thread"]
+        fields["goals"] = ["inform-onlookers"]
     if "organisations" in required:
         fields["organisations"] = [text["organisation"]]
         fields["year"] = today.year
@@ -134,6 +138,12 @@ def _body(page_type: str, text: dict[str, Any]) -> str:
             parts.append(f"## Sources\n\n{text['sources_hint']}\n")
         elif heading in ("Liste de vérification", "Checklist"):
             parts.append(f"## {heading}\n\n{text['checklist']}\n")
+        elif heading in ("Réponses modèles", "Model replies"):
+            parts.append(f"## {heading}\n\n{text['reply']}\n")
+        elif heading in ("Votre sécurité", "Your safety"):
+            parts.append(f"{text['safety']}\n")
+        elif heading in ("À remplir", "To fill in"):
+            parts.append(f"{text['write']}\n")
         else:
             parts.append(f"## {heading}\n\n{text['hint']}\n")
     return "\n".join(parts)

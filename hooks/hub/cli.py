@@ -4,6 +4,7 @@
     python -m hub scan [SITE]                       the safety scan of a built site
     python -m hub translations status [DOCS]        the state of every translation (make translations)
     python -m hub translations record PAGE [DOCS]   record a translation as up to date (make translated)
+    python -m hub links [DOCS]                      every external link checked by lychee (make links)
 
 Run it from the project root with the hooks folder on the path (the Makefile
 does): PYTHONPATH=hooks python -m hub check docs.
@@ -52,6 +53,14 @@ def _parser() -> argparse.ArgumentParser:
     scan.add_argument("--manifest", type=Path, help="files the build already judged (written by the build)")
     scan.add_argument("--docs", type=Path, help="the docs folder, to trace a page's problems to its source lines")
     scan.set_defaults(run=_scan)
+    links = commands.add_parser("links", help="check every external link of the pages and facts (needs lychee)")
+    links.add_argument("docs", nargs="?", default="docs", type=Path)
+    links.add_argument("--timeout", type=int, default=20, help="seconds per request (default 20)")
+    links.add_argument("--concurrency", type=int, default=8, help="requests at once (default 8)")
+    links.add_argument("--retries", type=int, default=2, help="retries of a failed request (default 2)")
+    links.add_argument("--remap", action="append", default=[], help='"OLD NEW": check NEW instead of OLD (tests)')
+    links.add_argument("--report", type=Path, help="also write the result as Markdown (the weekly issue's body)")
+    links.set_defaults(run=_links)
     translations = commands.add_parser("translations", help="translation states, or record one as up to date")
     actions = translations.add_subparsers(dest="action", metavar="ACTION", required=True)
     status = actions.add_parser("status", help="list every page with the state of its translation")
@@ -83,6 +92,14 @@ def _scan(args: argparse.Namespace) -> int:
     if not _folder(args.site, "built site"):
         return EXIT_USAGE
     return scan_command(args.site, args.site_url, args.manifest, args.docs)
+
+
+def _links(args: argparse.Namespace) -> int:
+    from hub.link_check import links_command
+
+    if not _folder(args.docs, "docs"):
+        return EXIT_USAGE
+    return links_command(args.docs, args.timeout, args.concurrency, args.retries, args.remap, args.report)
 
 
 def _translations_status(args: argparse.Namespace) -> int:

@@ -18,7 +18,8 @@ from typing import Any
 from hub import contract, docs_files, facts, glossary, rendered_check, terms, text_rules
 from hub.front_matter import read_page
 from hub.markdown_render import Renderer, config_file_for
-from hub.problems import Problem, summary
+from hub.problems import Problem, shorten, summary
+from hub.strict_yaml import Node
 
 
 @dataclass
@@ -90,6 +91,8 @@ def check_docs(docs_dir: Path, today: dt.date | None = None, render: bool = True
         fact_problems, used = facts.front_matter(shown, source.front_matter, language, report.facts)
         meta, contract_problems = contract.check(shown, language, source.front_matter, today)
         problems += fact_problems + contract_problems
+        if not contract_problems and not meta.get("draft"):
+            problems += _placeholder_sources(shown, source.front_matter)
         body_problems, body_used = facts.body_problems(shown, source.body, source.body_line, report.facts)
         problems += body_problems + text_rules.source_problems(shown, source.body, source.body_line)
         if renderer is not None and not problems:
@@ -108,6 +111,36 @@ def check_docs(docs_dir: Path, today: dt.date | None = None, render: bool = True
     report.problems.sort()
     report.warnings.sort()
     return report
+
+
+# What a scaffold or a hurried writer leaves instead of a real title or address.
+PLACEHOLDERS = ("à compléter", "to be written", "non relevé", "not recorded", "titre inconnu", "unknown title")
+PLACEHOLDER_URLS = ("https://example.org/to-replace", "https://example.org/a-remplacer")
+
+
+def _placeholder_sources(path: str, root: Node) -> list[Problem]:
+    """A published page cites real works: no placeholder title, publisher or address in its sources."""
+    fields = root.value if isinstance(root.value, dict) else {}
+    sources = fields.get("sources")
+    problems = []
+    for index, entry in enumerate(sources.value if sources and isinstance(sources.value, list) else [], start=1):
+        if not isinstance(entry.value, dict):
+            continue
+        for name in ("title", "publisher", "url"):
+            node = entry.value.get(name)
+            text = node.value if node is not None and isinstance(node.value, str) else ""
+            if any(mark in text.casefold() for mark in PLACEHOLDERS) or text in PLACEHOLDER_URLS:
+                problems.append(
+                    Problem(
+                        path,
+                        node.line if node else entry.line,
+                        node.col if node else entry.col,
+                        f"sources[{index}].{name}",
+                        f"{shorten(text)} is a placeholder",
+                        "write the work's real title, publisher and address (or keep the page a draft)",
+                    )
+                )
+    return problems
 
 
 def _rendered(

@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from html import escape
 from pathlib import Path
 
 from hub import data_file, text_rules
