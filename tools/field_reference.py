@@ -168,8 +168,10 @@ def facts_reference(language: str) -> str:
 def updated(text: str, language: str) -> str:
     """A guide's text with its field references regenerated."""
     for start, end, table in ((START, END, reference), (FACTS_START, FACTS_END, facts_reference)):
-        pattern = re.compile(re.escape(start) + r".*?" + re.escape(end), re.DOTALL)
-        text = pattern.sub(lambda _, s=start, e=end, f=table: f"{s}\n{f(language)}\n{e}", text, count=1)
+        before, found, rest = text.partition(start)
+        _, closed, after = rest.partition(end)
+        if found and closed:
+            text = f"{before}{start}\n{table(language)}\n{end}{after}"
     return text
 
 
