@@ -118,6 +118,16 @@ PLACEHOLDERS = ("à compléter", "to be written", "non relevé", "not recorded",
 PLACEHOLDER_URLS = ("https://example.org/to-replace", "https://example.org/a-remplacer")
 
 
+def _placeholder(text: str) -> bool:
+    """A value that stands for a title instead of being one ("À compléter…", "title not recorded").
+
+    A descriptive title that says its headline was not found ("Franceinfo article on … (headline not
+    recorded)") is honest and stays: only a value that is nothing but the placeholder is refused.
+    """
+    folded = text.casefold().strip(" ()[].:-")
+    return text in PLACEHOLDER_URLS or any(folded.startswith(mark) or folded == mark for mark in PLACEHOLDERS)
+
+
 def _placeholder_sources(path: str, root: Node) -> list[Problem]:
     """A published page cites real works: no placeholder title, publisher or address in its sources."""
     fields = root.value if isinstance(root.value, dict) else {}
@@ -129,7 +139,7 @@ def _placeholder_sources(path: str, root: Node) -> list[Problem]:
         for name in ("title", "publisher", "url"):
             node = entry.value.get(name)
             text = node.value if node is not None and isinstance(node.value, str) else ""
-            if any(mark in text.casefold() for mark in PLACEHOLDERS) or text in PLACEHOLDER_URLS:
+            if _placeholder(text):
                 problems.append(
                     Problem(
                         path,
