@@ -14,6 +14,7 @@ file only once.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -42,7 +43,9 @@ def on_pre_build(config: MkDocsConfig) -> None:
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     language, slug = split_src_uri(page.file.src_uri)
     written_in = STATE.fallbacks.get((current_language(config), slug), language)
-    built = finish(output, _context(config, written_in, (written_in, slug)))
+    context = _context(config, written_in, (written_in, slug))
+    context.read_image = _image_reader(Path(config.site_dir), page.url)
+    built = finish(output, context)
     _record(config, Path(page.file.abs_dest_path), built.html, built.findings)
     return built.html
 
@@ -89,8 +92,24 @@ def _context(config: MkDocsConfig, language: str, page_key: tuple[str, str] | No
         tooltips=_tooltips(language),
         source_languages=_source_languages(page_key),
         permalink_title=interface.text(language, "permalink_title"),
+        dialog_label=interface.text(language, "search_dialog"),
         check_content=page_key is None or STATE.source(*page_key) is None,
     )
+
+
+def _image_reader(site: Path, page_url: str) -> Callable[[str], bytes | None]:
+    """Read an image of the built site from a page's src (the engine has copied the files already)."""
+    root = site.resolve()
+
+    def read(src: str) -> bytes | None:
+        if "://" in src or src.startswith(("//", "data:")):
+            return None
+        target = (root / page_url / src.split("?")[0].split("#")[0]).resolve()
+        if not target.is_relative_to(root) or not target.is_file() or target.stat().st_size > 2_000_000:
+            return None
+        return target.read_bytes()
+
+    return read
 
 
 def _tooltips(language: str) -> glossary.Tooltips | None:

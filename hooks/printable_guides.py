@@ -21,7 +21,7 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.nav import Section
 from mkdocs.structure.pages import Page
 
-from hub import guide_pdf, handbook, interface
+from hub import guide_pdf, handbook, interface, pack_card
 from hub.guides import pdf_wanted
 from hub.languages import language_root
 from hub.pdf_links import fill_in_sizes
@@ -55,12 +55,34 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
         if isinstance(item, Section):
             guides = [child for child in item.children if isinstance(child, Page) and not child.is_index]
             sections.append((item.title or "", guides))
+    # The printable worksheets, wherever they sit in the navigation, are the handbook's annexes.
+    # Pages are not read yet (page.meta is empty): their type comes from the content check.
+    worksheets = [page for page in _pages(nav.items) if _type_of(page) == "worksheet"]
+    if worksheets:
+        sections.append((interface.text(language, "handbook_annexes"), worksheets))
     STATE.extra.setdefault("pdf_sections", {})[language] = sections
     STATE.extra.setdefault("site_names", {})[language] = config.site_name
     if not i18n_building(config):
         STATE.extra["pdf_pages"] = []
+        STATE.extra["card_pages"] = []
         STATE.extra["pages_with_pdf_links"] = set()
     return nav
+
+
+def _type_of(page: Page) -> str:
+    source = STATE.source(*split_src_uri(page.file.src_uri))
+    return str(source.meta.get("type", "")) if source is not None else ""
+
+
+def _pages(items: list[Any]) -> list[Page]:
+    """Every page of a navigation tree, in order."""
+    found: list[Page] = []
+    for item in items:
+        if isinstance(item, Page):
+            found.append(item)
+        elif isinstance(item, Section):
+            found += _pages(item.children)
+    return found
 
 
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
@@ -74,6 +96,10 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
         site_path = page.url + name
         pdfs.append({"href": name, "file": site_path, "label": interface.text(language, "download_pdf")})
         STATE.extra["pdf_pages"].append((language, page, site_path))
+        if page.meta.get("type") == "information-pack":  # a one-page card beside the pack's PDF
+            card = f"{slug}-card-{language}.pdf"
+            pdfs.append({"href": card, "file": page.url + card, "label": interface.text(language, "download_card")})
+            STATE.extra["card_pages"].append((language, page, page.url + card))
     if page.meta.get("type") in ("home", "section") and page.url.removeprefix(language_root(language)) in (
         "",
         "packs/",
@@ -102,6 +128,7 @@ def on_post_build(config: MkDocsConfig) -> None:
         guide_job(site, config.site_url or "", language, page, file)
         for language, page, file in STATE.extra["pdf_pages"]
     ]
+    jobs += [card_job(site, config, language, page, file) for language, page, file in STATE.extra["card_pages"]]
     for language, sections in STATE.extra.get("pdf_sections", {}).items():
         if any(pdf_wanted(page.meta) for _, pages in sections for page in pages):
             jobs.append(handbook_job(site, config, language, sections))
@@ -172,6 +199,27 @@ def handbook_job(
     html = handbook.document(language, guides, home.read_text(encoding="utf-8"), site_name, config.site_url or "")
     target = site / handbook_file(language)
     return guide_pdf.RenderJob(f"handbook ({language})", html, site / "index.html", target, site)
+
+
+def card_job(site: Path, config: MkDocsConfig, language: str, page: Page, file: str) -> guide_pdf.RenderJob:
+    """A pack's summary card: its key points and checklist on one A4 side."""
+    language_of_page, slug = split_src_uri(page.file.src_uri)
+    source = STATE.source(language, slug)
+    meta = source.meta if source is not None else {}
+    built = (site / page.url / "index.html").read_text(encoding="utf-8")
+    home = (site / language_root(language) / "index.html").read_text(encoding="utf-8")
+    html = pack_card.document(
+        language,
+        str(meta.get("title", "")),
+        str(meta.get("description", "")),
+        [str(point) for point in meta.get("key_points") or []],
+        pack_card.checklist(built),
+        (config.site_url or "") + page.url,
+        meta.get("updated"),
+        handbook.stylesheets(home, language_root(language)),
+    )
+    name = f"summary card of docs/{language_of_page}/{slug}"
+    return guide_pdf.RenderJob(name, html, site / "index.html", site / file, site, max_pages=1)
 
 
 def _plain_title(page: Page) -> str:

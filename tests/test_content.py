@@ -290,3 +290,44 @@ def test_timeline_runs_from_2008_and_links_to_the_pages() -> None:
         assert page is not None
         assert "2008" in page.body and "2025" in page.body
         assert len(re.findall(r"\]\(\.\./[a-z]+/[a-z0-9-]+\.md\)", page.body)) >= 15
+
+
+REPLIES = sorted(
+    slug for (language, slug), page in REPORT.pages.items() if language == "fr" and page.meta["type"] == "reply"
+)
+
+
+def test_at_least_fifteen_reply_scenarios_each_with_its_twin() -> None:
+    assert len(REPLIES) >= 15
+    for slug in REPLIES:
+        twin = REPORT.page("en", slug)
+        assert twin is not None and twin.meta["type"] == "reply", slug
+        assert sorted(twin.meta["hate_forms"]) == sorted(REPORT.page("fr", slug).meta["hate_forms"])  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+@pytest.mark.parametrize("slug", REPLIES)
+def test_every_scenario_has_two_model_replies_and_a_safety_note(language: str, slug: str) -> None:
+    page = REPORT.page(language, slug)
+    assert page is not None
+    assert len(re.findall(r"^!!! reply ", page.body, flags=re.MULTILINE)) >= 2
+    safety = "Votre sécurité" if language == "fr" else "Your safety"
+    assert re.search(rf'^!!! warning "{safety}"', page.body, flags=re.MULTILINE), "the safety note"
+    if language == "fr":  # every French reply comes with « tu » and « vous »
+        assert page.body.count("« tu »") >= 2 and page.body.count("« vous »") >= 2
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_the_reply_index_lists_every_scenario(language: str) -> None:
+    index = REPORT.page(language, "replies/index.md")
+    assert index is not None
+    for slug in REPLIES:
+        assert f"]({slug.removeprefix('replies/')})" in index.body or f"]({slug.rsplit('/', 1)[1]})" in index.body, slug
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_the_home_page_leads_to_the_replies_and_the_targeted_guide_in_two_clicks(hub: Build, language: str) -> None:
+    home = hub.html("en/" if language == "en" else "")
+    assert 'href="replies/"' in home
+    packs = hub.html(("en/" if language == "en" else "") + "packs/")
+    assert 'href="packs/if-you-are-targeted/"' in home or 'href="if-you-are-targeted/"' in packs

@@ -35,7 +35,7 @@ def guides() -> list[tuple[str, str, str]]:
 
 def pdf_of(site: Path, language: str, slug: str) -> Path:
     folder = site / ("en/" if language == "en" else "") / slug.removesuffix(".md")
-    found = list(folder.glob("*.pdf"))
+    found = [path for path in folder.glob("*.pdf") if "-card-" not in path.name]
     assert len(found) == 1, folder
     return found[0]
 
@@ -191,3 +191,67 @@ def test_second_build_without_change_renders_no_pdf(tmp_path: Path) -> None:
     )
     third = run_build(tmp_path)
     assert "PDFs: 2 ready, 1 rendered, 1 reused" in third.output  # only the changed French guide
+
+
+def worksheets() -> list[tuple[str, str]]:
+    report = content_check.check_docs(ROOT / "docs", render=False)
+    return sorted(
+        (language, slug) for (language, slug), page in report.pages.items() if page.meta["type"] == "worksheet"
+    )
+
+
+def packs() -> list[tuple[str, str]]:
+    report = content_check.check_docs(ROOT / "docs", render=False)
+    return sorted(
+        (language, slug) for (language, slug), page in report.pages.items() if page.meta["type"] == "information-pack"
+    )
+
+
+def test_at_least_six_worksheets_per_language() -> None:
+    for language in ("fr", "en"):
+        assert len([slug for lang, slug in worksheets() if lang == language]) >= 6
+
+
+@pytest.mark.parametrize(("language", "slug"), worksheets())
+def test_every_worksheet_prints_on_one_or_two_a4_pages(hub: Build, language: str, slug: str) -> None:
+    reader = PdfReader(pdf_of(hub.site, language, slug))
+    assert 1 <= len(reader.pages) <= 2
+    width, height = (float(value) for value in reader.pages[0].mediabox[2:])
+    assert (round(width), round(height)) == (595, 842)  # A4 in points
+    assert reader.trailer["/Root"]["/Lang"] == language
+    assert_fonts_embedded(reader)
+
+
+@pytest.mark.parametrize(("language", "slug"), packs())
+def test_every_pack_has_a_one_page_summary_card(hub: Build, language: str, slug: str) -> None:
+    folder = hub.site / ("en/" if language == "en" else "") / slug.removesuffix(".md")
+    cards = list(folder.glob("*-card-*.pdf"))
+    assert len(cards) == 1, folder
+    reader = PdfReader(cards[0])
+    assert len(reader.pages) == 1
+    assert [round(float(value)) for value in reader.pages[0].mediabox[2:]] == [595, 842]
+    text = normalise(reader.pages[0].extract_text() or "")
+    page = content_check.check_docs(ROOT / "docs", render=False).page(language, slug)
+    assert page is not None
+    for point in page.meta["key_points"]:
+        assert normalise(point)[:30] in text
+    html = unescape(hub.html(("en/" if language == "en" else "") + slug.removesuffix(".md") + "/"))
+    assert cards[0].name in html and ("summary card" in html or "fiche résumé" in html)
+
+
+@pytest.mark.parametrize(
+    ("language", "path"),
+    [("fr", "pdf/counterspeech-hub-handbook-fr.pdf"), ("en", "en/pdf/counterspeech-hub-handbook-en.pdf")],
+)
+def test_handbook_carries_the_worksheets_as_annexes_and_the_targeted_guide(
+    hub: Build, language: str, path: str
+) -> None:
+    text = normalise(" ".join(page.extract_text() or "" for page in PdfReader(hub.site / path).pages))
+    assert ("Annexes : fiches à imprimer" if language == "fr" else "Annexes: printable worksheets") in text
+    report = content_check.check_docs(ROOT / "docs", render=False)
+    for lang, slug in worksheets():
+        if lang == language:
+            page = report.page(lang, slug)
+            assert page is not None and normalise(page.meta["title"]) in text
+    targeted = report.page(language, "packs/if-you-are-targeted.md")
+    assert targeted is not None and normalise(targeted.meta["title"]) in text

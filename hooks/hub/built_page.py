@@ -20,11 +20,13 @@ out. Code, preformatted text and scripts are never changed.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from hub import built_html_scan, content_policy, html_policy
+from hub import built_html_scan, content_policy, html_policy, image_size
 from hub.french_text import french, guillemets
 from hub.glossary import Tooltips
 
@@ -42,6 +44,9 @@ class PageContext:
     # Address of each cited work -> its language, when it differs from the page's.
     source_languages: dict[str, str] = field(default_factory=dict)
     permalink_title: str = ""
+    dialog_label: str = ""  # the accessible name of the theme's search dialog
+    # The bytes of an image the page shows, from its src (None when it is not a file of the site).
+    read_image: Callable[[str], bytes | None] | None = None
     check_content: bool = True  # False when the page's text was already judged, with its lines
 
 
@@ -67,6 +72,11 @@ def finish(html: str, context: PageContext) -> BuiltPage:
     if context.permalink_title:
         for anchor in tree.css("a.headerlink"):
             anchor.attrs["title"] = context.permalink_title
+    if context.dialog_label:
+        for dialog in tree.css('[role="dialog"]:not([aria-label]):not([aria-labelledby])'):
+            dialog.attrs["aria-label"] = context.dialog_label
+    if context.read_image is not None:
+        _image_sizes(tree, context.read_image)
     _typography(tree.root, context.language == "fr")
     _compact(tree.root)
     findings = built_html_scan.page_findings(tree, context.site_url, check_content=context.check_content)
@@ -164,6 +174,16 @@ def _language_of(node: LexborNode, default_french: bool) -> bool:
             return language.split("-")[0].lower() == "fr"
         parent = parent.parent
     return default_french
+
+
+def _image_sizes(tree: LexborHTMLParser, read: Callable[[str], bytes | None]) -> None:
+    """Every image of the site gets its width and height, read from the file (no jump when it arrives)."""
+    for image in tree.css("img[src]:not([width])"):
+        src = image.attributes.get("src") or ""
+        data = read(src)
+        found = image_size.size(data, Path(src.split("?")[0]).suffix.lower()) if data else None
+        if found:
+            image.attrs["width"], image.attrs["height"] = str(found[0]), str(found[1])
 
 
 def _compact(root: LexborNode | None) -> None:

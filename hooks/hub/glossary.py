@@ -102,7 +102,10 @@ def table(entries: list[Entry], language: str, headers: tuple[str, str, str]) ->
     lines = [f"| {headers[0]} | {headers[1]} | {headers[2]} |", "|---|---|---|"]
     for entry in rows:
         here, there = entry.languages[language], entry.languages[other]
-        lines.append(f"| **{_cell(here.term)}** | *{_cell(there.term)}* | {_cell(here.definition)} |")
+        # The other language's term is marked as such (WCAG 3.1.2, language of parts).
+        lines.append(
+            f'| **{_cell(here.term)}** | *{_cell(there.term)}*{{ lang="{other}" }} | {_cell(here.definition)} |'
+        )
     return "\n".join(lines)
 
 

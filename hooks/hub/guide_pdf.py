@@ -40,6 +40,11 @@ class RenderJob:
     base_file: Path  # the HTML file's place in the site, for relative resources
     target: Path
     site: Path
+    max_pages: int = 0  # when set, the type shrinks (down to SCALES[-1]) until the PDF fits
+
+
+# How far a document that must fit on few pages may shrink its type.
+SCALES = (1.0, 0.93, 0.86, 0.8, 0.74, 0.68)
 
 
 @dataclass
@@ -161,7 +166,21 @@ def render_one(job: RenderJob) -> RenderResult:
             media_type="print",
         )
         job.target.parent.mkdir(parents=True, exist_ok=True)
-        document.write_pdf(job.target, pdf_tags=True, attachments=[])
+        if job.max_pages:
+            rendered = None
+            for scale in SCALES:
+                shrink = weasyprint.CSS(
+                    string=f".md-typeset.hub-card {{ font-size: {10.5 * scale:.2f}pt !important; }}"
+                )
+                rendered = document.render(stylesheets=[shrink], pdf_tags=True)
+                if len(rendered.pages) <= job.max_pages:
+                    break
+            assert rendered is not None
+            if len(rendered.pages) > job.max_pages:
+                return RenderResult(job, time.monotonic() - started, error=f"does not fit on {job.max_pages} page(s)")
+            rendered.write_pdf(job.target, pdf_tags=True, attachments=[])
+        else:
+            document.write_pdf(job.target, pdf_tags=True, attachments=[])
     except Exception as error:
         return RenderResult(job, time.monotonic() - started, error=f"{type(error).__name__}: {error}")
     if refused:

@@ -12,7 +12,7 @@ from typing import Any
 from hub import contract, interface
 from hub.languages import NAMES
 
-GUIDE_TYPES = ("information-pack", "lab-method", "recommendations")
+GUIDE_TYPES = ("information-pack", "lab-method", "recommendations", "worksheet")
 
 
 def page_facts(meta: dict[str, Any], language: str) -> dict[str, Any]:
@@ -23,7 +23,8 @@ def page_facts(meta: dict[str, Any], language: str) -> dict[str, Any]:
         "updated": interface.text(language, "updated", date=date) if updated else "",
         "updated_date": date,
         "language_name": NAMES[language],
-        "print_cover": pdf_wanted(meta),
+        "print_cover": pdf_wanted(meta) and meta.get("type") != "worksheet",  # a worksheet starts on its first page
+        "kind": str(meta.get("type") or "page"),
         "audience": [contract.labels("audience")[item][language] for item in meta.get("audience") or []],
         "tags": [contract.labels("tag")[item][language] for item in meta.get("tags") or []],
         "type": contract.labels("type")[meta["type"]][language] if meta.get("type") else "",

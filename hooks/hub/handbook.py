@@ -1,7 +1,7 @@
 """The handbook of one language: every guide in navigation order, as one printable document.
 
 A cover, a table of contents with page numbers, a divider page per section,
-then each guide's text as built for the site (its div.hub-guide, see
+then each guide's text as built for the site (its div.hub-page, see
 overrides/partials/content.html), with its ids made unique and its links and
 images made to work from the site's root.
 """
@@ -40,9 +40,7 @@ def document(
     text = {key: french(value) if language == "fr" else value for key, value in interface.strings(language).items()}
     typeset = french if language == "fr" else str
     root = language_root(language)
-    stylesheets = "".join(
-        f'<link rel="stylesheet" href="{escape(urljoin(root, href))}">' for href in _HEAD_LINKS.findall(home_html)
-    )
+    styles = stylesheets(home_html, root)
     contents, body = [], []
     for number, (title, guides) in enumerate(sections, start=1):
         items = []
@@ -71,15 +69,22 @@ def document(
         f'<!doctype html><html lang="{language}"><head><meta charset="utf-8">'
         f"<title>{escape(text['handbook_title'])} - {site_name}</title>"
         f'<meta name="description" content="{escape(text["handbook_description"])}">'
-        f'<meta name="author" content="{site_name}">{stylesheets}</head>'
+        f'<meta name="author" content="{site_name}">{styles}</head>'
         f'<body><article class="md-content__inner md-typeset">{cover}{toc}{"".join(body)}</article></body></html>'
     )
 
 
+def stylesheets(home_html: str, root: str) -> str:
+    """The site's stylesheet links, as a document printed from the site's root needs them."""
+    return "".join(
+        f'<link rel="stylesheet" href="{escape(urljoin(root, href))}">' for href in _HEAD_LINKS.findall(home_html)
+    )
+
+
 def _guide_text(guide: Guide, prefix: str, site_url: str) -> str:
-    """One guide's text (its div.hub-guide), ready to sit among the others: unique ids, working links."""
+    """One guide's text (its div.hub-page), ready to sit among the others: unique ids, working links."""
     tree = LexborHTMLParser(guide.html)
-    frame = tree.css_first("div.hub-guide")
+    frame = tree.css_first("div.hub-page")
     if frame is None:
         return ""
     for button in frame.css("p.hub-pdf"):
