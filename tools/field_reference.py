@@ -11,7 +11,6 @@ The tables between the `<!-- fields:start -->` and `<!-- fields:end -->` lines
 
 from __future__ import annotations
 
-import re
 import sys
 from pathlib import Path
 from typing import Any
