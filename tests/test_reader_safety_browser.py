@@ -27,7 +27,17 @@ TEMPLATES = [
     "resources/timeline/",
     "status/",
     "404.html",
+    "replies/",
+    "replies/sexist-pile-on/",
+    "packs/if-you-are-targeted/",
+    "understand/forms-of-hate/antisemitism/",
+    "understand/platforms-2026/",
+    "resources/french-actors/",
+    "resources/worksheets/consent-form/",
 ]
+# Both colour schemes, on a phone and on a desktop screen.
+SCHEMES = ["light", "dark"]
+VIEWPORTS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1280, "height": 800}}
 
 
 def all_pages(site: Path) -> list[str]:
@@ -97,17 +107,24 @@ def test_search_language_selector_and_palette_work_under_the_policy(browser: Bro
     assert watcher.third_party == []
 
 
+@pytest.mark.parametrize("viewport", list(VIEWPORTS))
+@pytest.mark.parametrize("scheme", SCHEMES)
 @pytest.mark.parametrize("language", ["fr", "en"])
-@pytest.mark.parametrize("path", TEMPLATES)
-def test_every_template_passes_axe(browser: Browser, site_url: str, language: str, path: str) -> None:
-    context = browser.new_context(bypass_csp=True)  # axe is injected into the page by the test
+def test_every_template_passes_axe(browser: Browser, site_url: str, language: str, scheme: str, viewport: str) -> None:
+    # axe is injected into the page by the test, hence bypass_csp; the scheme is the reader's system setting.
+    context = browser.new_context(bypass_csp=True, color_scheme=scheme, viewport=VIEWPORTS[viewport])
     page = context.new_page()
-    page.goto(site_url + ("en/" if language == "en" else "") + path)
-    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}})
+    failures = {}
+    for path in TEMPLATES:
+        page.goto(site_url + ("en/" if language == "en" else "") + path)
+        expected = "slate" if scheme == "dark" else "default"
+        assert page.locator("body").get_attribute("data-md-color-scheme") == expected, path
+        results = Axe().run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}})
+        violations = results.response["violations"]
+        if violations:
+            failures[path] = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3]) for v in violations]
     context.close()
-    violations = results.response["violations"]
-    summary = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3]) for v in violations]
-    assert violations == [], json.dumps(summary, indent=1)
+    assert failures == {}, json.dumps(failures, indent=1)
 
 
 def test_skip_link_and_focus_are_visible(browser: Browser, site_url: str) -> None:
