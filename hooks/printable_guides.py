@@ -21,7 +21,7 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.nav import Section
 from mkdocs.structure.pages import Page
 
-from hub import guide_pdf, handbook, interface, pack_card
+from hub import guide_pdf, handbook, interface, offline_copy, pack_card
 from hub.guides import pdf_wanted
 from hub.languages import language_root
 from hub.pdf_links import fill_in_sizes
@@ -110,6 +110,12 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
         depth = page.url.count("/")
         pdfs.append(
             {"href": "../" * depth + target, "file": target, "label": interface.text(language, "download_handbook")}
+        )
+    if page.meta.get("type") in ("home", "about"):  # the offline copy of the page's language
+        target = offline_copy.zip_name(language)
+        depth = page.url.count("/")
+        pdfs.append(
+            {"href": "../" * depth + target, "file": target, "label": interface.text(language, "download_offline")}
         )
     if pdfs:
         STATE.extra.setdefault("pages_with_pdf_links", set()).add(page.url)

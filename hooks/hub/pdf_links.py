@@ -26,10 +26,11 @@ def fill_in_sizes(site: Path, page_urls: set[str]) -> None:
             pdf = site / (span.attributes.get("data-hub-pdf") or "")
             button = span.parent
             if not pdf.is_file():
-                if button is not None and button.tag == "p":
+                if button is not None and button.tag == "p" and pdf.suffix != ".zip":  # a zip comes later
                     button.decompose()
                 continue
-            label = interface.text(language, "pdf_size", size=guide_pdf.human_size(pdf.stat().st_size, language))
+            kind = "zip_size" if pdf.suffix == ".zip" else "pdf_size"
+            label = interface.text(language, kind, size=guide_pdf.human_size(pdf.stat().st_size, language))
             span.replace_with(_span_with(tree, span, label))
         page.write_text(tree.html or "", encoding="utf-8")
 
