@@ -54,6 +54,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
     STATE.report = report
     STATE.extra.pop("tooltips", None)  # the glossary may have changed
     STATE.extra["content_problems"] = []
+    STATE.extra["generated_pages"] = {}  # filled by the event modules that write pages
     STATE.extra["judged_pages"] = set()
 
 

@@ -38,8 +38,6 @@ def _add_virtual_files(files: Files, config: MkDocsConfig) -> Files:
     if not i18n_building(config):
         STATE.fallbacks.clear()
         STATE.extra["fallback_urls"] = set()
-        # Both language passes need the status pages; write them once per build.
-        STATE.extra["status_pages"] = {lang: status_page.markdown(STATE.report, lang) for lang in LANGUAGES}
     generated = STATE.extra["generated"] = {}
     by_language: dict[str, dict[str, File]] = {language: {} for language in LANGUAGES}
     for file in files:
@@ -55,9 +53,6 @@ def _add_virtual_files(files: Files, config: MkDocsConfig) -> Files:
             generated[f"{other}/{rest}"] = file.abs_src_path
             if file.is_documentation_page():
                 STATE.fallbacks[(other, rest)] = language
-    for language in LANGUAGES:
-        files.append(_virtual(config, f"{language}/{STATUS_SLUG}", InclusionLevel.NOT_IN_NAV))
-        generated[f"{language}/{STATUS_SLUG}"] = STATE.extra["status_pages"][language]
     return files
 
 
@@ -67,11 +62,7 @@ def _restore_virtual_files(files: Files, config: MkDocsConfig) -> Files:
     generated: dict[str, str] = STATE.extra.get("generated", {})
     for file in files:
         origin = generated.get(file.src_uri)
-        if origin is None:
-            continue
-        if origin.startswith("---"):
-            file.content_string = origin
-        else:
+        if origin is not None:
             file.abs_src_path = origin
     return files
 
@@ -84,6 +75,14 @@ def _virtual(config: MkDocsConfig, src_uri: str, inclusion: InclusionLevel) -> F
     file = File.generated(config, src_uri, content="", inclusion=inclusion)
     file.abs_src_path = str(Path(config.docs_dir) / src_uri)
     return file
+
+
+def on_pre_build(config: MkDocsConfig) -> None:
+    # Both language passes need the status pages; write them once per build.
+    if STATE.report is not None and not i18n_building(config):
+        pages = STATE.extra.setdefault("generated_pages", {})
+        for language in LANGUAGES:
+            pages[f"{language}/{STATUS_SLUG}"] = status_page.markdown(STATE.report, language)
 
 
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:

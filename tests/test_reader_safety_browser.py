@@ -34,6 +34,8 @@ TEMPLATES = [
     "understand/platforms-2026/",
     "resources/french-actors/",
     "resources/worksheets/consent-form/",
+    "resources/topics/",
+    "resources/whats-new/",
 ]
 # Both colour schemes, on a phone and on a desktop screen.
 SCHEMES = ["light", "dark"]

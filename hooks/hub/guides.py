@@ -25,8 +25,14 @@ def page_facts(meta: dict[str, Any], language: str) -> dict[str, Any]:
         "language_name": NAMES[language],
         "print_cover": pdf_wanted(meta) and meta.get("type") != "worksheet",  # a worksheet starts on its first page
         "kind": str(meta.get("type") or "page"),
-        "audience": [contract.labels("audience")[item][language] for item in meta.get("audience") or []],
-        "tags": [contract.labels("tag")[item][language] for item in meta.get("tags") or []],
+        "audience": [
+            {"label": contract.labels("audience")[item][language], "anchor": f"audience-{item}"}
+            for item in meta.get("audience") or []
+        ],
+        "tags": [
+            {"label": contract.labels("tag")[item][language], "anchor": f"tag-{item}"}
+            for item in meta.get("tags") or []
+        ],
         "type": contract.labels("type")[meta["type"]][language] if meta.get("type") else "",
         "show": meta.get("type") not in (None, "home", "section", "status"),
     }
