@@ -21,15 +21,14 @@ if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
 
-# Generated pages that the navigation does not list.
-NOT_IN_NAV = ("status.md",)
-
 
 def _add(files: Files, config: MkDocsConfig) -> Files:
     # Default priority: before mkdocs-static-i18n sorts the files by language.
+    listed = set(_nav_paths(config.nav or []))
     for src_uri in STATE.extra.get("generated_pages", {}):
-        hidden = src_uri.split("/", 1)[-1] in NOT_IN_NAV
-        inclusion = InclusionLevel.NOT_IN_NAV if hidden else InclusionLevel.INCLUDED
+        # A generated page the navigation does not list is still published, without a warning.
+        in_nav = src_uri.split("/", 1)[-1] in listed
+        inclusion = InclusionLevel.INCLUDED if in_nav else InclusionLevel.NOT_IN_NAV
         file = File.generated(config, src_uri, content="", inclusion=inclusion)
         file.abs_src_path = str(Path(config.docs_dir) / src_uri)  # i18n places files by their path
         files.append(file)
@@ -44,6 +43,17 @@ def _restore(files: Files, config: MkDocsConfig) -> Files:
         if file.src_uri in pages:
             file.content_string = pages[file.src_uri]
     return files
+
+
+def _nav_paths(items: object) -> list[str]:
+    """Every page path the navigation of mkdocs.yml names."""
+    if isinstance(items, str):
+        return [items]
+    if isinstance(items, dict):
+        return [path for value in items.values() for path in _nav_paths(value)]
+    if isinstance(items, list):
+        return [path for item in items for path in _nav_paths(item)]
+    return []
 
 
 on_files = CombinedEvent(_add, _restore)

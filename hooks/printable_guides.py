@@ -11,7 +11,6 @@ HUB_PDF=0 skips them in a build too (the benchmark measures them separately).
 from __future__ import annotations
 
 import os
-import shutil
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -33,7 +32,6 @@ if TYPE_CHECKING:
     from mkdocs.structure.nav import Navigation
 
 log = get_plugin_logger("pdf")
-FONT_FILES = ("Regular", "It", "Semibold", "Bold", "BoldIt")
 HANDBOOK_DIR = "pdf"
 
 
@@ -129,7 +127,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     if i18n_building(config) or not _enabled():
         return
     site = Path(config.site_dir).resolve()
-    copy_fonts(site)
+    guide_pdf.copy_fonts(site)
     jobs = [
         guide_job(site, config.site_url or "", language, page, file)
         for language, page, file in STATE.extra["pdf_pages"]
@@ -163,17 +161,6 @@ def on_post_build(config: MkDocsConfig) -> None:
         f"in {time.monotonic() - started:.2f} s"
     )
     fill_in_sizes(site, STATE.extra.get("pages_with_pdf_links", set()))
-
-
-def copy_fonts(site: Path) -> None:
-    """Ship the print font with the site: PDFs and the browser's Print use the same one."""
-    import font_source_sans_pro
-
-    source = Path(font_source_sans_pro.font_directory)
-    target = site / "assets" / "fonts"
-    target.mkdir(parents=True, exist_ok=True)
-    for style in FONT_FILES:
-        shutil.copyfile(source / f"SourceSansPro-{style}.ttf", target / f"SourceSansPro-{style}.ttf")
 
 
 def guide_job(site: Path, site_url: str, language: str, page: Page, file: str) -> guide_pdf.RenderJob:

@@ -25,6 +25,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 RENDER_SECONDS = 120
+FONT_FILES = ("Regular", "It", "Semibold", "Bold", "BoldIt")
 # Part of the cache key: bump it when a change here alters the PDFs.
 RENDERER_REVISION = "1"
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.\-]*:")
@@ -195,3 +196,14 @@ def human_size(size: int, language: str) -> str:
         megabytes = f"{size / 1024 / 1024:.1f}"
         return f"{megabytes.replace('.', ',')}\u00a0Mo" if language == "fr" else f"{megabytes} MB"
     return f"{kilobytes}\u00a0Ko" if language == "fr" else f"{kilobytes} KB"
+
+
+def copy_fonts(site: Path) -> None:
+    """Ship the print font with the site: PDFs and the browser's Print use the same one."""
+    import font_source_sans_pro
+
+    source = Path(font_source_sans_pro.font_directory)
+    target = site / "assets" / "fonts"
+    target.mkdir(parents=True, exist_ok=True)
+    for style in FONT_FILES:
+        shutil.copyfile(source / f"SourceSansPro-{style}.ttf", target / f"SourceSansPro-{style}.ttf")
