@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 import xml.dom.minidom
-from html.parser import HTMLParser
 
 import pytest
+from selectolax.lexbor import LexborHTMLParser
 
 from conftest import ROOT, Build
 from hub import content_check, glossary
@@ -211,46 +211,58 @@ def test_diagrams_are_safe_accessible_svg_in_each_language(language: str, name: 
     assert text != (DOCS / other / name).read_text(encoding="utf-8"), "labels written in each language"
 
 
-class _Text(HTMLParser):
-    """Text of a built page's content, outside code."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.inside, self.skip, self.chunks = 0, 0, []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag == "div" and ("class", "hub-text") in attrs:
-            self.inside = 1
-        elif self.inside and tag == "div":
-            self.inside += 1
-        if tag in ("code", "pre", "script", "style", "kbd"):
-            self.skip += 1
-
-    def handle_endtag(self, tag: str) -> None:
-        if self.inside and tag == "div":
-            self.inside -= 1
-        if tag in ("code", "pre", "script", "style", "kbd"):
-            self.skip -= 1
-
-    def handle_data(self, data: str) -> None:
-        if self.inside and not self.skip:
-            self.chunks.append(data)
+VERBATIM = {"code", "pre", "script", "style", "kbd", "samp", "textarea"}
 
 
-def test_french_typography_in_every_french_page(hub: Build) -> None:
-    errors = []
-    for page in sorted(hub.site.rglob("index.html")):
-        if page.relative_to(hub.site).parts[0] in ("en", "assets"):
+def text_nodes(html: str, page_language: str) -> list[tuple[str, str]]:
+    """Every text a reader sees in a built page (title, navigation, tables of contents, cover, body),
+    with the language it is marked in (the nearest `lang`), code left out."""
+    tree = LexborHTMLParser(html)
+    found = []
+    for node in tree.root.traverse(include_text=True):  # type: ignore[union-attr]
+        if not node.is_text_node:
             continue
-        html = page.read_text(encoding="utf-8")
-        if '<div class="hub-text" lang="en">' in html:
-            continue  # an English page shown untranslated
-        parser = _Text()
-        parser.feed(html)
-        for chunk in parser.chunks:
-            for match in re.finditer(r" [;:!?»]|« ", chunk):
-                errors.append(f"{page.relative_to(hub.site)}: …{chunk[max(0, match.start() - 20) : match.end() + 5]}…")
+        language, parent = page_language, node.parent
+        while parent is not None and parent.is_element_node:
+            if parent.tag in VERBATIM:
+                language = ""
+                break
+            if parent.attributes.get("lang"):
+                language = (parent.attributes.get("lang") or "").split("-")[0]
+                break
+            parent = parent.parent
+        if language:
+            found.append((language, node.text_content or ""))
+    return found
+
+
+def test_french_typography_in_every_french_text_of_every_page(hub: Build) -> None:
+    errors, english_touched, french_texts = [], [], 0
+    for page in sorted(hub.site.rglob("*.html")):
+        relative = page.relative_to(hub.site)
+        if relative.parts[0] == "assets":
+            continue
+        page_language = "en" if relative.parts[0] == "en" else "fr"
+        for language, text in text_nodes(page.read_text(encoding="utf-8"), page_language):
+            if language == "fr":
+                french_texts += 1
+                for match in re.finditer(r" [;:!?»]|« ", text):
+                    errors.append(f"{relative}: …{text[max(0, match.start() - 20) : match.end() + 5]}…")
+            elif language == "en" and re.search("[\u202f\u00a0][;:!?]", text):
+                english_touched.append(f"{relative}: {text[:60]}")
+    assert french_texts > 5000
     assert errors == []
+    assert english_touched == [], "English parts keep English punctuation"
+
+
+def test_foreign_titles_are_marked_in_both_languages(hub: Build) -> None:
+    for page, foreign in (("understand/evidence/", "en"), ("en/understand/law-france-eu/", "fr")):
+        tree = LexborHTMLParser(hub.html(page))
+        marked = [node for node in tree.css(f"div.hub-text [lang='{foreign}']")]
+        assert len(marked) >= 5, page
+    # A French page citing an English source marks the title with lang="en", and vice versa.
+    sources = LexborHTMLParser(hub.html("packs/responding-to-hate-in-comments/"))
+    assert sources.css_first('div.hub-text a[href="https://doi.org/10.1073/pnas.2116310118"][lang="en"]') is not None
 
 
 def test_french_typography_rules() -> None:

@@ -14,7 +14,9 @@ import struct
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import ParseError, fromstring
 
-_LENGTH = re.compile(r"\s*([0-9]+(?:\.[0-9]+)?)\s*(?:px)?\s*")
+# A length in CSS pixels; the value is stripped before matching, so that the
+# expression starts on a digit and cannot rescan a run of spaces.
+_LENGTH = re.compile(r"([0-9]{1,9}(?:\.[0-9]{1,9})?)[ \t]*(?:px)?")
 
 
 def size(data: bytes, suffix: str) -> tuple[int, int] | None:
@@ -42,7 +44,7 @@ def _svg(data: bytes) -> tuple[int, int] | None:
         root = fromstring(data, forbid_dtd=True, forbid_entities=True, forbid_external=True)
     except (ParseError, DefusedXmlException, ValueError):
         return None
-    width, height = (_LENGTH.fullmatch(root.attrib.get(name, "")) for name in ("width", "height"))
+    width, height = (_LENGTH.fullmatch(root.attrib.get(name, "").strip()) for name in ("width", "height"))
     if width and height:
         return round(float(width.group(1))), round(float(height.group(1)))
     box = root.attrib.get("viewBox", "").replace(",", " ").split()
