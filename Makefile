@@ -1,7 +1,7 @@
 # Counterspeech Hub: one command per task. `make help` lists them.
 # Every target installs what it needs first, into .venv, from the pinned
 # requirements/ files; nothing is installed outside .venv except Debian's
-# chromium and poppler-utils for the tests (as root, when missing).
+# chromium, firefox-esr and poppler-utils for the tests (as root, when missing).
 
 PYTHON ?= python3
 VENV := .venv
@@ -30,7 +30,7 @@ $(VENV)/.test-deps: requirements/test.txt requirements/build.txt $(VENV)/.build-
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements/test.txt
 	@touch $@
 
-system-deps: ## Install Debian's chromium and poppler-utils for the tests (root only)
+system-deps: ## Install Debian's chromium, firefox-esr and poppler-utils for the tests (root only)
 	@bash tools/system_deps.sh
 
 # --- The two commands of the README -----------------------------------------

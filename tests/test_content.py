@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import posixpath
 import re
 import xml.dom.minidom
+from urllib.parse import urlsplit
 
 import pytest
 from selectolax.lexbor import LexborHTMLParser
@@ -343,3 +345,38 @@ def test_the_home_page_leads_to_the_replies_and_the_targeted_guide_in_two_clicks
     assert 'href="replies/"' in home
     packs = hub.html(("en/" if language == "en" else "") + "packs/")
     assert 'href="packs/if-you-are-targeted/"' in home or 'href="if-you-are-targeted/"' in packs
+
+
+def page_links(hub: Build, language: str, slug: str) -> set[str]:
+    """The hub pages a built page's text links to, as language-free slugs ('packs/x/')."""
+    root = "en/" if language == "en" else ""
+    address = root + slug.removesuffix(".md").removesuffix("index") + ("/" if not slug.endswith("index.md") else "")
+    tree = LexborHTMLParser(hub.html(address))
+    article = tree.css_first("article")
+    assert article is not None, address
+    found = set()
+    for link in article.css("a[href]"):
+        href = str(link.attributes.get("href") or "")
+        parts = urlsplit(href)
+        if parts.scheme or parts.netloc or not parts.path or parts.path.endswith((".pdf", ".zip", ".xml")):
+            continue
+        target = posixpath.normpath(posixpath.join("/" + address, parts.path)).lstrip("/") + "/"
+        target = target.removeprefix("en/") if language == "en" else target
+        if not target.startswith(("en/", "status/", "topics/", "audiences/", "whats-new/")):
+            found.add(target)
+    return found
+
+
+def test_a_translation_links_where_its_original_links(hub: Build) -> None:
+    # A translated copy leads the reader to the same pages as its original (a merge once
+    # dropped the English half of new cross-links without anything noticing).
+    differences = {}
+    for (language, slug), page in REPORT.pages.items():
+        translation = page.meta.get("translation")
+        if language != "en" or not translation:
+            continue
+        original, copy = page_links(hub, "fr", slug), page_links(hub, "en", slug)
+        if original != copy:
+            differences[slug] = {"original only": sorted(original - copy), "translation only": sorted(copy - original)}
+    assert len([1 for (language, _), page in REPORT.pages.items() if page.meta.get("translation")]) >= 30
+    assert differences == {}

@@ -11,6 +11,7 @@ from playwright.sync_api import Browser
 from selectolax.lexbor import LexborHTMLParser
 
 from conftest import Build
+from firefox import firefox
 
 COPIES = [
     ("fr", "hub-fr-offline.zip", "signaleur", "Copie hors ligne"),
@@ -81,6 +82,37 @@ def test_the_copy_works_from_the_file_system_in_chromium(
     assert (copy / "packs" / "getting-started" / pdf).is_file()
     page.close()
     assert [url for url in requests if not url.startswith("file://")] == []
+    assert errors == []
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(("language", "name", "query", "banner"), COPIES, ids=["fr", "en"])
+def test_the_copy_works_from_the_file_system_in_firefox(
+    hub: Build, tmp_path: Path, language: str, name: str, query: str, banner: str
+) -> None:
+    """Debian's Firefox ESR: it replaces an empty frame's first document, which the search frame must survive."""
+    copy = unzip(hub, name, tmp_path)
+    with firefox() as browser:
+        browser.goto((copy / "index.html").as_uri())
+        assert banner in browser.evaluate("document.querySelector('.hub-offline-note').innerText")
+        for path in ("packs/index.html", "replies/index.html", "understand/index.html"):  # three links, followed
+            before = browser.evaluate("location.href")
+            browser.evaluate(f"document.querySelector(\"a[href$='{path}']\").click()")
+            browser.wait_for(f"location.href !== {before!r} && document.readyState === 'complete'")
+            assert browser.evaluate("location.href").endswith(path)
+            assert browser.evaluate("document.querySelectorAll('h1').length") == 1
+        # A person clicks the search box; headless Firefox has no window focus,
+        # so the theme's "s" shortcut cannot open the search there.
+        browser.evaluate("document.querySelector('label[for=__search]').click()")
+        browser.evaluate("document.querySelector('input.md-search__input').focus()")
+        browser.type(query)
+        found = browser.wait_for("Array.from(document.querySelectorAll('.md-search-result__item a')).map(a => a.href)")
+        assert all(url.startswith(copy.as_uri()) and ".html" in url for url in found), found
+        browser.goto((copy / "packs" / "getting-started" / "index.html").as_uri())
+        pdf = browser.evaluate("document.querySelector(\"p.hub-pdf a[href$='.pdf']\").getAttribute('href')")
+        assert (copy / "packs" / "getting-started" / pdf).is_file()
+        requests, errors = browser.requests, browser.errors
+    assert [url for url in requests if not url.startswith(("file://", "data:"))] == []
     assert errors == []
 
 

@@ -12,10 +12,14 @@
     var frame = document.createElement("iframe");
     frame.hidden = true;
     frame.title = "search";
+    // Chromium loads an empty frame at once, Firefox a moment later, and
+    // replaces its first document then: the frame is used once it has loaded.
+    var ready = new Promise(function (resolve) {
+      frame.addEventListener("load", function () { resolve(frame.contentWindow); }, { once: true });
+    });
     document.body.appendChild(frame);
-    var inner = frame.contentWindow;
 
-    function load(src) {
+    function load(inner, src) {
       return new Promise(function (resolve, reject) {
         var script = inner.document.createElement("script");
         script.src = new URL(src, location.href).href;
@@ -25,20 +29,22 @@
       });
     }
 
-    // What the worker sends, the page receives as a message from its worker.
-    inner.postMessage = function (data) {
-      var message = new MessageEvent("message", { data: data });
-      target.dispatchEvent(message);
-      if (typeof target.onmessage === "function") target.onmessage(message);
-    };
-    inner.importScripts = function () {
-      return Array.prototype.slice.call(arguments).reduce(function (previous, src) {
-        return previous.then(function () { return load(src); });
-      }, Promise.resolve());
-    };
-    var started = load(url);
+    var started = ready.then(function (inner) {
+      // What the worker sends, the page receives as a message from its worker.
+      inner.postMessage = function (data) {
+        var message = new MessageEvent("message", { data: data });
+        target.dispatchEvent(message);
+        if (typeof target.onmessage === "function") target.onmessage(message);
+      };
+      inner.importScripts = function () {
+        return Array.prototype.slice.call(arguments).reduce(function (previous, src) {
+          return previous.then(function () { return load(inner, src); });
+        }, Promise.resolve());
+      };
+      return load(inner, url).then(function () { return inner; });
+    });
     target.postMessage = function (data) {
-      started.then(function () { inner.dispatchEvent(new inner.MessageEvent("message", { data: data })); });
+      started.then(function (inner) { inner.dispatchEvent(new inner.MessageEvent("message", { data: data })); });
     };
     target.terminate = function () { frame.remove(); };
     return target;
