@@ -14,6 +14,7 @@ file only once.
 from __future__ import annotations
 
 import os
+import posixpath
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -36,6 +37,7 @@ MANIFEST_VARIABLE = "HUB_SCAN_MANIFEST"
 def on_pre_build(config: MkDocsConfig) -> None:
     if not i18n_building(config):
         STATE.extra["judged"] = {}  # site path -> fingerprint of the bytes judged
+        STATE.extra["images"] = {}  # site path of an image -> its bytes (the logo is on every page)
         STATE.extra["unsafe"] = []
 
 
@@ -100,14 +102,17 @@ def _context(config: MkDocsConfig, language: str, page_key: tuple[str, str] | No
 def _image_reader(site: Path, page_url: str) -> Callable[[str], bytes | None]:
     """Read an image of the built site from a page's src (the engine has copied the files already)."""
     root = site.resolve()
+    cache: dict[str, bytes | None] = STATE.extra.setdefault("images", {})
 
     def read(src: str) -> bytes | None:
         if "://" in src or src.startswith(("//", "data:")):
             return None
-        target = (root / page_url / src.split("?")[0].split("#")[0]).resolve()
-        if not target.is_relative_to(root) or not target.is_file() or target.stat().st_size > 2_000_000:
-            return None
-        return target.read_bytes()
+        address = posixpath.normpath(posixpath.join(page_url, src.split("?")[0].split("#")[0]))
+        if address not in cache:
+            target = (root / address).resolve()
+            too_big = not target.is_file() or target.stat().st_size > 2_000_000
+            cache[address] = None if not target.is_relative_to(root) or too_big else target.read_bytes()
+        return cache[address]
 
     return read
 

@@ -53,7 +53,7 @@ def scaffold_root(tmp_path: Path) -> Path:
 
 @pytest.mark.parametrize(
     "page_type",
-    ["information-pack", "lab-method", "recommendations", "case-study", "resource", "section", "about", "glossary"],
+    new_page.scaffolded_types(),  # every type of the schema a contributor can start
 )
 def test_scaffold_writes_valid_drafts_in_both_languages(tmp_path: Path, page_type: str) -> None:
     root = scaffold_root(tmp_path)
@@ -67,7 +67,7 @@ def test_scaffold_writes_valid_drafts_in_both_languages(tmp_path: Path, page_typ
     french, english = report.page("fr", "packs/my-guide.md"), report.page("en", "packs/my-guide.md")
     assert french and english and french.meta["draft"] is True and french.meta["type"] == page_type
     assert english.meta["translation"]["source"] == "fr"
-    if page_type in ("information-pack", "lab-method", "recommendations", "case-study", "resource"):
+    if page_type in ("information-pack", "lab-method", "recommendations", "case-study", "resource", "reply"):
         assert "\n## Sources" in french.body and "\n## Sources" in english.body
     assert "      - packs/my-guide.md" in (root / "mkdocs.yml").read_text(encoding="utf-8")
 

@@ -44,7 +44,10 @@ START, END = "<!-- results:start -->", "<!-- results:end -->"
 TARGETS = {
     "build_vs_floor": 2.5,
     "scaling": 2.1,
-    "hooks_share": 0.03,
+    # Issue 15: at most a tenth of the build for the hooks (the earlier 3% was out of reach).
+    "hooks_share": 0.10,
+    # The guards outside the engine (check before, scan after) reuse the build's work.
+    "guards": 1.1,
     "pdf_warm_vs_cold": 0.05,
     "first_visit_kib": 150,
     "peak_mb": 400,
@@ -84,6 +87,7 @@ class SizeResult:
     build: Run
     bare: Run
     check: Run
+    publish: Run
     html_bytes: float
     index: dict[str, dict[str, int]] = field(default_factory=dict)
     first_visit: dict[str, int] = field(default_factory=dict)
@@ -101,12 +105,20 @@ def measure_size(pages: int, work: Path) -> SizeResult:
         corpus,
     )
     check = run([PYTHON, "-m", "hub", "check", "docs"], corpus, {**ENV, "PYTHONPATH": str(ROOT / "hooks")})
-    for finished, name in ((build, "build"), (bare, "build without hooks"), (floor, "floor"), (check, "check")):
+    # What `make build` runs: the check, the build, the scan outside the engine, the atomic publish.
+    publish = run(
+        [PYTHON, str(ROOT / "tools" / "publish.py"), "--config", str(corpus / "mkdocs.yml"), "--site", "published"],
+        corpus,
+        {**ENV, "HUB_PDF": "0"},
+    )
+    finished_runs = ((build, "build"), (bare, "build without hooks"), (floor, "floor"), (check, "check"))
+    for finished, name in (*finished_runs, (publish, "make build")):
         if finished.returncode != 0:
             raise SystemExit(f"{name} failed at {pages} pages:\n{finished.output[-3000:]}")
     site = work / "out"
     pages_html = [path for path in site.rglob("index.html") if "assets" not in path.parts]
-    result = SizeResult(pages, floor, build, bare, check, sum(p.stat().st_size for p in pages_html) / len(pages_html))
+    html_bytes = sum(path.stat().st_size for path in pages_html) / len(pages_html)
+    result = SizeResult(pages, floor, build, bare, check, publish, html_bytes)
     for language, root in (("fr", site), ("en", site / "en")):
         result.index[language] = {
             "full": (root / "search" / "search_full.json").stat().st_size,
@@ -239,13 +251,14 @@ def report(sizes: list[SizeResult], pdf: tuple[float, float, int], serve: tuple[
         f"Machine: {machine()}. Date: {time.strftime('%Y-%m-%d')}.",
         "",
         "| Pages per language | Markdown floor (s) | Full build (s) | Build without hooks (s) | Content check (s) "
-        "| Peak memory (MB) | HTML per page (KiB) | Full index fr / en (KiB gz) |",
-        "|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| `make build` (s) | Peak memory (MB) | HTML per page (KiB) | Full index fr / en (KiB gz) |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for result in sizes:
         lines.append(
             f"| {result.pages} | {result.floor.seconds:.1f} | {result.build.seconds:.1f} | {result.bare.seconds:.1f} "
-            f"| {result.check.seconds:.2f} | {result.build.peak_mb:.0f} | {result.html_bytes / 1024:.1f} "
+            f"| {result.check.seconds:.2f} | {result.publish.seconds:.1f} | {result.build.peak_mb:.0f} "
+            f"| {result.html_bytes / 1024:.1f} "
             f"| {result.index['fr']['full_gz'] / 1024:.0f} / {result.index['en']['full_gz'] / 1024:.0f} |"
         )
     ratios = []
@@ -261,6 +274,8 @@ def report(sizes: list[SizeResult], pdf: tuple[float, float, int], serve: tuple[
         )
     hooks_share = (largest.build.seconds - largest.bare.seconds) / largest.build.seconds
     ratios.append(("Hooks' share of the build, 1,000 pages per language", hooks_share, TARGETS["hooks_share"]))
+    guards = largest.publish.seconds / largest.build.seconds
+    ratios.append(("`make build` ÷ full build (check before, scan after), 1,000 pages", guards, TARGETS["guards"]))
     cold, warm, count = pdf
     ratios.append(
         (f"PDF step, no-change rebuild ÷ cold ({count} PDFs of the real hub)", warm / cold, TARGETS["pdf_warm_vs_cold"])
@@ -280,8 +295,8 @@ def report(sizes: list[SizeResult], pdf: tuple[float, float, int], serve: tuple[
     )
     lines += ["", "| Ratio | Measured | Target | |", "|---|---:|---:|---|"]
     for name, value, target in ratios:
-        shown = f"{value:.1%}" if target < 0.1 else f"{value:.2f}"
-        target_shown = f"≤ {target:.0%}" if target < 0.1 else f"≤ {target:g}"
+        shown = f"{value:.1%}" if target <= 0.1 else f"{value:.2f}"
+        target_shown = f"≤ {target:.0%}" if target <= 0.1 else f"≤ {target:g}"
         lines.append(f"| {name} | {shown} | {target_shown} | {verdict(value, target)} |")
     lines += [
         "",

@@ -3,7 +3,7 @@
 Pages of about 800 words with valid front matter, five sections, lists, links
 to other pages, an admonition and a table, in French and in English (the
 English pages as tracked translations), grouped in navigation sections of 50
-pages, with the real glossary, hooks, templates and assets.
+pages, with the real glossary, facts, terms, hooks, templates and assets.
 """
 
 from __future__ import annotations
@@ -257,15 +257,17 @@ def build_corpus(target: Path, pages: int, seed: int = 7) -> Path:
     import sys
 
     sys.path.insert(0, str(ROOT / "hooks"))
-    from translations import body_hash
+    from hub.translations import body_hash
 
     if target.exists():
         shutil.rmtree(target)
     (target / "docs").mkdir(parents=True)
     for name in ("hooks", "overrides"):
         (target / name).symlink_to(ROOT / name, target_is_directory=True)
-    (target / "docs" / "assets").symlink_to(ROOT / "docs" / "assets", target_is_directory=True)
-    shutil.copy(ROOT / "docs" / "glossary.yml", target / "docs" / "glossary.yml")
+    # A copy, not a link: docs/ holds regular files only (hooks/hub/docs_files.py).
+    shutil.copytree(ROOT / "docs" / "assets", target / "docs" / "assets")
+    for data in ("glossary.yml", "facts.yml", "terms.yml"):
+        shutil.copy(ROOT / "docs" / data, target / "docs" / data)
     nav = ["  - index.md"]
     for language in ("fr", "en"):
         folder = target / "docs" / language

@@ -53,8 +53,13 @@ def new_page(root: Path, page_type: str, slug: str, today: dt.date | None = None
     return written
 
 
+def scaffolded_types() -> list[str]:
+    """Every page type of the schema that `make new` can start."""
+    return [t for t in contract.schema()["properties"]["type"]["enum"] if t not in NOT_SCAFFOLDED]
+
+
 def _check(root: Path, page_type: str, slug: str) -> str:
-    types = [t for t in contract.schema()["properties"]["type"]["enum"] if t not in NOT_SCAFFOLDED]
+    types = scaffolded_types()
     if page_type not in types:
         raise RefusedError(f"TYPE={page_type or '(empty)'}: unknown page type (use one of: {', '.join(types)})")
     slug = slug.strip().removesuffix(".md").strip("/")

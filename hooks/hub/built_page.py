@@ -20,6 +20,7 @@ out. Code, preformatted text and scripts are never changed.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -31,6 +32,9 @@ from hub.french_text import french, guillemets
 from hub.glossary import Tooltips
 
 VERBATIM = frozenset({"pre", "code", "kbd", "samp", "script", "style", "textarea", "template"})
+_VERBATIM_SELECTOR = ", ".join(sorted(VERBATIM))
+# The characters French spacing is about: a text without any is left alone.
+_MARKS = re.compile("[;!?:«»]")
 _NO_TOOLTIP = VERBATIM | {"a", "abbr", "h1", "h2", "h3", "h4", "h5", "h6", "summary", "label"}
 
 
@@ -77,8 +81,7 @@ def finish(html: str, context: PageContext) -> BuiltPage:
             dialog.attrs["aria-label"] = context.dialog_label
     if context.read_image is not None:
         _image_sizes(tree, context.read_image)
-    _typography(tree.root, context.language == "fr")
-    _compact(tree.root)
+    _typography_and_compaction(tree.root, context.language == "fr")
     findings = built_html_scan.page_findings(tree, context.site_url, check_content=context.check_content)
     return BuiltPage(tree.html or "", findings)
 
@@ -143,18 +146,30 @@ def _checklists(region: LexborNode) -> None:
             node.decompose()
 
 
-def _typography(root: LexborNode | None, page_is_french: bool) -> None:
-    """French spacing on every text node whose language is French (the nearest `lang` decides)."""
+def _typography_and_compaction(root: LexborNode | None, page_is_french: bool) -> None:
+    """One walk over the page's text, code and scripts left alone:
+
+    - French spacing on every text whose language is French (the nearest `lang` decides);
+    - indentation between tags dropped: a whitespace-only text with a line break becomes
+      one line break (a page is half whitespace otherwise).
+    """
     if root is None:
         return
+    verbatim = _verbatim_texts(root)
+    languages = _text_languages(root)
     changes = []
     for node in root.traverse(include_text=True):
-        if not node.is_text_node:
+        if not node.is_text_node or node.mem_id in verbatim:
             continue
         text = node.text_content or ""
-        if not any(mark in text for mark in ";!?:«»") or _inside(node, VERBATIM):
+        if text.isspace():
+            if len(text) > 1 and "\n" in text:
+                changes.append((node, "\n"))
             continue
-        if _language_of(node, page_is_french):
+        if _MARKS.search(text) is None:
+            continue
+        language = languages.get(node.mem_id)
+        if language == "fr" if language else page_is_french:
             fixed = french(text)
         elif page_is_french:  # a foreign part of a French page: its « » are still French quotation marks
             fixed = guillemets(text)
@@ -166,14 +181,29 @@ def _typography(root: LexborNode | None, page_is_french: bool) -> None:
         node.replace_with(fixed)
 
 
-def _language_of(node: LexborNode, default_french: bool) -> bool:
-    parent = node.parent
-    while parent is not None and parent.is_element_node:
-        language = parent.attributes.get("lang")
-        if language:
-            return language.split("-")[0].lower() == "fr"
-        parent = parent.parent
-    return default_french
+def _verbatim_texts(root: LexborNode) -> set[int]:
+    """The texts inside code, preformatted text, scripts and styles: a walk of those few elements
+    instead of a climb to the root from every text of the page."""
+    return {
+        node.mem_id
+        for element in root.css(_VERBATIM_SELECTOR)
+        for node in element.traverse(include_text=True)
+        if node.is_text_node
+    }
+
+
+def _text_languages(root: LexborNode) -> dict[int, str]:
+    """The language of each text inside an element marked with `lang` below <html> (whose
+    language is the page's): elements come in document order, so the nearest mark wins."""
+    languages = {}
+    for element in root.css("body [lang]"):
+        language = (element.attributes.get("lang") or "").split("-")[0].lower()
+        if not language:
+            continue
+        for node in element.traverse(include_text=True):
+            if node.is_text_node:
+                languages[node.mem_id] = language
+    return languages
 
 
 def _image_sizes(tree: LexborHTMLParser, read: Callable[[str], bytes | None]) -> None:
@@ -184,20 +214,3 @@ def _image_sizes(tree: LexborHTMLParser, read: Callable[[str], bytes | None]) ->
         found = image_size.size(data, Path(src.split("?")[0]).suffix.lower()) if data else None
         if found:
             image.attrs["width"], image.attrs["height"] = str(found[0]), str(found[1])
-
-
-def _compact(root: LexborNode | None) -> None:
-    """Drop indentation between tags: a whitespace-only text node with a line break becomes one line break."""
-    if root is None:
-        return
-    indentation = [
-        node
-        for node in root.traverse(include_text=True)
-        if node.is_text_node
-        and "\n" in (text := node.text_content or "")
-        and len(text) > 1
-        and not text.strip()
-        and not _inside(node, VERBATIM)
-    ]
-    for node in indentation:
-        node.replace_with("\n")

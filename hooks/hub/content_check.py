@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from hub import contract, docs_files, facts, glossary, rendered_check, terms, text_rules
+from hub import contract, docs_files, facts, glossary, moved, rendered_check, terms, text_rules
 from hub.front_matter import read_page
 from hub.markdown_render import Renderer, config_file_for
 from hub.problems import Problem, shorten, summary
@@ -49,6 +49,8 @@ class ContentReport:
     warnings: list[Problem] = field(default_factory=list)
     # Pages that exist but could not be read or checked: their twins are not blamed for it.
     broken: set[tuple[str, str]] = field(default_factory=set)
+    # Old addresses that keep a page leading to the new one (docs/moved.yml).
+    moves: list[moved.Move] = field(default_factory=list)
 
     def page(self, language: str, slug: str) -> SourcePage | None:
         return self.pages.get((language, slug))
@@ -107,6 +109,8 @@ def check_docs(docs_dir: Path, today: dt.date | None = None, render: bool = True
             report.fact_uses.setdefault(key, set()).add((language, slug))
     report.glossary, glossary_problems = glossary.load(docs_dir)
     report.problems += glossary_problems
+    report.moves, moved_problems = moved.load(docs_dir, {key: page.body for key, page in report.pages.items()})
+    report.problems += moved_problems
     report.problems += _pair_problems(report)
     report.problems.sort()
     report.warnings.sort()

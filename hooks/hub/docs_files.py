@@ -6,7 +6,7 @@ stranger's pull request like any page. Only these are accepted:
 - Markdown pages (`.md`) under docs/fr/ and docs/en/;
 - images (PNG, JPEG, WebP, GIF, checked by their first bytes) and SVG diagrams
   (hooks/hub/svg_check.py) under docs/fr/, docs/en/ and docs/assets/images/;
-- the data files docs/glossary.yml, docs/facts.yml and docs/terms.yml;
+- the data files docs/glossary.yml, docs/facts.yml, docs/terms.yml and docs/moved.yml;
 - the hub's own stylesheets and images at their known paths.
 
 Regular files only: a symbolic link (to /etc/os-release, to /dev/zero, to a
@@ -30,7 +30,7 @@ MAX_DEPTH = 12
 MAX_FILES = 20_000
 MAX_PAGE_BYTES = 512 * 1024
 MAX_IMAGE_BYTES = 1024 * 1024
-DATA_FILES = ("glossary.yml", "facts.yml", "terms.yml")
+DATA_FILES = ("glossary.yml", "facts.yml", "terms.yml", "moved.yml")
 # The hub's own assets: maintainers change them (CODEOWNERS), and nothing else may sit in assets/.
 HUB_ASSETS = ("assets/stylesheets/hub.css", "assets/stylesheets/print.css")
 IMAGE_FOLDERS = ("assets/images",)

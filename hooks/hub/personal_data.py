@@ -68,22 +68,35 @@ def _lookalikes() -> dict[int, str]:
     return table
 
 
-@lru_cache(maxsize=1)
-def _invisible_and_spaces() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """Every format character (category Cf), and every space but the line break, as character classes."""
-    format_chars = [chr(code) for code in range(0x110000) if unicodedata.category(chr(code)) == "Cf"]
-    spaces = [chr(code) for code in range(0x110000) if chr(code).isspace() and chr(code) not in "\n "]
-    return (
-        re.compile("[" + "".join(re.escape(char) for char in format_chars) + "]"),
-        re.compile("[" + "".join(re.escape(char) for char in spaces) + "]"),
-    )
+class _ReadingTable(dict[int, str | None]):
+    """What each character becomes once text is read as it looks, for str.translate.
+
+    Filled on first sight of each character (a table of every code point would
+    cost most of a second to build): a format character (category Cf) is
+    removed, any space but the line break becomes a plain space, a look-alike
+    becomes its ASCII letter; in that order of precedence.
+    """
+
+    def __missing__(self, code: int) -> str | None:
+        character = chr(code)
+        if unicodedata.category(character) == "Cf":
+            value: str | None = None
+        elif character.isspace() and character not in "\n ":
+            value = " "
+        else:
+            value = _lookalikes().get(code, character)
+        if len(self) < _REMEMBERED:  # a text made of every code point cannot grow it without end
+            self[code] = value
+        return value
+
+
+_REMEMBERED = 20_000
+_READING = _ReadingTable()
 
 
 def normalise(text: str) -> str:
     """Text as it reads: NFKC, no invisible format characters, plain spaces, look-alike letters mapped."""
-    invisible, spaces = _invisible_and_spaces()
-    text = invisible.sub("", unicodedata.normalize("NFKC", text))
-    return spaces.sub(" ", text).translate(_lookalikes())
+    return unicodedata.normalize("NFKC", text).translate(_READING)
 
 
 @lru_cache(maxsize=1)
