@@ -19,6 +19,7 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 from hub import guide_pdf, interface, offline_copy
 from hub.languages import LANGUAGES
 from hub.pdf_links import fill_in_sizes
+from mkdocs_support import finishing
 from mkdocs_support.build_state import STATE, i18n_building
 
 if TYPE_CHECKING:
@@ -31,6 +32,7 @@ log = get_plugin_logger("offline")
 def on_post_build(config: MkDocsConfig) -> None:
     if i18n_building(config) or not _enabled():
         return
+    finishing.flush()  # the pages as published, not their drafts
     site = Path(config.site_dir).resolve()
     cache = Path(config.config_file_path).parent / ".cache" / "offline"
     for language in LANGUAGES:

@@ -14,16 +14,15 @@ file only once.
 from __future__ import annotations
 
 import os
-import posixpath
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mkdocs.exceptions import Abort
-from mkdocs.plugins import event_priority, get_plugin_logger
+from mkdocs.plugins import CombinedEvent, event_priority, get_plugin_logger
 
 from hub import built_html_scan, glossary, interface
 from hub.built_page import PageContext, finish
+from mkdocs_support import finishing
 from mkdocs_support.build_state import STATE, current_language, i18n_building, split_src_uri
 
 if TYPE_CHECKING:
@@ -37,8 +36,9 @@ MANIFEST_VARIABLE = "HUB_SCAN_MANIFEST"
 def on_pre_build(config: MkDocsConfig) -> None:
     if not i18n_building(config):
         STATE.extra["judged"] = {}  # site path -> fingerprint of the bytes judged
-        STATE.extra["images"] = {}  # site path of an image -> its bytes (the logo is on every page)
         STATE.extra["unsafe"] = []
+        STATE.extra["site_dir"] = str(Path(config.site_dir).resolve())
+        finishing.forget_images()
 
 
 @event_priority(-50)  # last change to the page, then its scan, on the text about to be written
@@ -46,10 +46,10 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     language, slug = split_src_uri(page.file.src_uri)
     written_in = STATE.fallbacks.get((current_language(config), slug), language)
     context = _context(config, written_in, (written_in, slug))
-    context.read_image = _image_reader(Path(config.site_dir), page.url)
-    built = finish(output, context)
-    _record(config, Path(page.file.abs_dest_path), built.html, built.findings)
-    return built.html
+    target = Path(page.file.abs_dest_path)
+    finished = finishing.finish_page(output, context, Path(config.site_dir), page.url, target)
+    # None: a worker finishes the page, written over this draft before anything reads it (flush).
+    return output if finished is None else finished
 
 
 @event_priority(40)  # before hooks/site_links.py keeps the 404 pages
@@ -62,11 +62,18 @@ def on_post_template(output_content: str, template_name: str, config: MkDocsConf
     return built.html
 
 
+@event_priority(-150)  # once every language is built (mkdocs-static-i18n builds them at -100)
+def _finished_pages(config: MkDocsConfig) -> None:
+    if not i18n_building(config):
+        finishing.flush()
+
+
 @event_priority(-300)
-def on_post_build(config: MkDocsConfig) -> None:
+def _last_scan(config: MkDocsConfig) -> None:
     # Last of all, once every language and every PDF is written.
     if i18n_building(config):
         return
+    finishing.flush()
     site = Path(config.site_dir).resolve()
     judged: dict[str, str] = STATE.extra.get("judged", {})
     findings: list[str] = list(STATE.extra.get("unsafe", []))
@@ -99,24 +106,6 @@ def _context(config: MkDocsConfig, language: str, page_key: tuple[str, str] | No
     )
 
 
-def _image_reader(site: Path, page_url: str) -> Callable[[str], bytes | None]:
-    """Read an image of the built site from a page's src (the engine has copied the files already)."""
-    root = site.resolve()
-    cache: dict[str, bytes | None] = STATE.extra.setdefault("images", {})
-
-    def read(src: str) -> bytes | None:
-        if "://" in src or src.startswith(("//", "data:")):
-            return None
-        address = posixpath.normpath(posixpath.join(page_url, src.split("?")[0].split("#")[0]))
-        if address not in cache:
-            target = (root / address).resolve()
-            too_big = not target.is_file() or target.stat().st_size > 2_000_000
-            cache[address] = None if not target.is_relative_to(root) or too_big else target.read_bytes()
-        return cache[address]
-
-    return read
-
-
 def _tooltips(language: str) -> glossary.Tooltips | None:
     if STATE.report is None or not STATE.report.glossary:
         return None
@@ -141,8 +130,4 @@ def _source_languages(page_key: tuple[str, str] | None) -> dict[str, str]:
     return languages
 
 
-def _record(config: MkDocsConfig, path: Path, html: str, findings: list[str]) -> None:
-    site = Path(config.site_dir).resolve()
-    relative = path.resolve().relative_to(site).as_posix()
-    STATE.extra.setdefault("judged", {})[relative] = built_html_scan.digest(html.encode("utf-8"))
-    STATE.extra.setdefault("unsafe", []).extend(f"site/{relative}: {finding}" for finding in findings)
+on_post_build = CombinedEvent(_finished_pages, _last_scan)

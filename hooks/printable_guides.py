@@ -24,6 +24,7 @@ from hub import guide_pdf, handbook, interface, offline_copy, pack_card
 from hub.guides import pdf_wanted
 from hub.languages import language_root
 from hub.pdf_links import fill_in_sizes
+from mkdocs_support import finishing
 from mkdocs_support.build_state import STATE, current_language, i18n_building, split_src_uri
 
 if TYPE_CHECKING:
@@ -126,6 +127,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     # After the search split (-200): runs once, when every language is built.
     if i18n_building(config) or not _enabled():
         return
+    finishing.flush()  # the pages as published, not their drafts
     site = Path(config.site_dir).resolve()
     guide_pdf.copy_fonts(site)
     jobs = [

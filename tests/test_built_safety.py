@@ -8,6 +8,7 @@ every value from front matter reaches the HTML as text.
 from __future__ import annotations
 
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -208,3 +209,44 @@ def test_nothing_hostile_runs_or_redirects_in_chromium(tmp_path: Path, browser: 
         assert page.title().startswith(REDIRECT)
         assert any("Content Security Policy" in text for text in violations)
         page.close()
+
+
+def test_pages_finished_by_a_worker_are_the_pages_finished_in_place(tmp_path: Path) -> None:
+    # On more than one core the pages are finished in worker processes while the engine renders
+    # the next ones (hooks/mkdocs_support/finishing.py): the published site must not differ.
+    pages: dict[str, str | bytes] = {
+        "fr/index.md": front_matter("Accueil", "home") + "Bonjour : voici « le hub » ! [Lien](https://example.org).\n",
+        "en/index.md": front_matter("Home", "home") + "Hello: the *hub*.\n",
+        "fr/guide.md": front_matter("Guide") + "## Partie ?\n\n- [ ] Une case : cochée ?\n\n`code : intact`\n",
+        "en/guide.md": front_matter("Guide") + "## Part?\n\n- [ ] A box\n",
+    }
+    sites = {}
+    for workers in ("0", "1"):
+        root = tmp_path / f"workers-{workers}"
+        root.mkdir()
+        write_site(root, pages)
+        build = run_build(root, env={**ENV, "HUB_PDF": "0", "HUB_FINISH_WORKERS": workers})
+        assert build.returncode == 0, build.output[-3000:]
+        sites[workers] = {
+            path.relative_to(build.site).as_posix(): path.read_bytes()
+            for path in build.site.rglob("*")
+            if path.is_file() and path.suffix in (".html", ".json", ".xml")
+        }
+    assert sites["0"].keys() == sites["1"].keys()
+    assert [name for name in sites["0"] if sites["0"][name] != sites["1"][name]] == []
+    finished = LexborHTMLParser(sites["1"]["index.html"].decode())
+    assert finished.css_first('meta[http-equiv="Content-Security-Policy"]') is not None
+    assert "Bonjour\u00a0: voici «\u00a0le hub\u00a0»\u202f!" in finished.css_first("article").text()  # type: ignore[union-attr]
+
+
+def test_a_hostile_page_is_refused_when_a_worker_finishes_it(tmp_path: Path) -> None:
+    root = write_site(tmp_path, {"fr/index.md": front_matter("Accueil", "home"), "fr/page.md": front_matter("Page")})
+    # The pages are clean; the templates are not: a script slipped into every page after the check.
+    (root / "overrides").unlink()
+    shutil.copytree(ROOT / "overrides", root / "overrides")
+    template = root / "overrides" / "main.html"
+    text = template.read_text(encoding="utf-8")
+    template.write_text(text.replace("{% block site_meta %}", "{% block site_meta %}<script>alert(1)</script>", 1))
+    build = run_build(root, env={**ENV, "HUB_PDF": "0", "HUB_FINISH_WORKERS": "1"})
+    assert build.returncode != 0
+    assert "an inline script" in build.output
