@@ -4,8 +4,10 @@ Before the engine reads a single file, the whole content check runs once
 (hooks/hub/content_check.py: files, front matter, data), so a symbolic link or a
 broken page stops the build before MkDocs walks docs/. Each page is then
 rendered under a watchdog, and its HTML is judged by the allow-list
-(hooks/hub/rendered_check.py), every problem with its source line; the build
-stops once every page has been judged. Pages marked `draft: true` are shown by
+(hooks/hub/rendered_check.py), every problem with its source line (on several
+cores a worker judges it while the engine renders the next page, and the lines
+are looked for only when something is refused); the build stops once every page
+has been judged. Pages marked `draft: true` are shown by
 `mkdocs serve` and never published. Each page's metadata is the typed front
 matter, escaped for the theme's templates (hooks/hub/escaping.py), and each
 `[[fact:key]]` becomes the fact in the page's language (hooks/hub/facts.py).
@@ -17,13 +19,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mkdocs.exceptions import Abort
-from mkdocs.plugins import event_priority, get_plugin_logger
+from mkdocs.plugins import CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import InclusionLevel
 
-from hub import escaping, facts, rendered_check, report_handoff
-from hub.content_check import check_docs
+from hub import escaping, facts, html_policy, rendered_check, report_handoff
+from hub.content_check import SourcePage, check_docs
 from hub.markdown_render import RENDER_SECONDS, Renderer, start_watchdog, stop_watchdog
 from hub.problems import Problem, summary
+from mkdocs_support import finishing
 from mkdocs_support.build_state import STATE, i18n_building, split_src_uri
 
 if TYPE_CHECKING:
@@ -84,30 +87,57 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     source = STATE.source(*split_src_uri(page.file.src_uri))
     if source is None or STATE.report is None:
         return html
-    registry = STATE.report.facts
-    renderer = _renderer(config)
-
-    def render(text: str) -> str:
-        return renderer.render(facts.apply(text, source.language, registry))
-
-    problems = rendered_check.page_problems(source.path, source.body, source.body_line, html, render)
     judged: set[str] = STATE.extra.setdefault("judged_pages", set())
-    if source.path not in judged:  # a fallback copy is the same text: judge it once
-        judged.add(source.path)
-        for problem in problems:
-            log.error(str(problem))
-        STATE.extra.setdefault("content_problems", []).extend(problems)
+    if source.path in judged:  # a fallback copy is the same text: judge it once
+        return html
+    judged.add(source.path)
+    if finishing.in_background():  # judged by a worker; its lines are found only if something is refused
+        future = finishing.submit(html_policy.fragment_findings, html)
+        STATE.extra.setdefault("content_pending", []).append((future, source))
+        return html
+    _report(source, html_policy.fragment_findings(html), config)
     return html
 
 
+def _report(source: SourcePage, findings: list[html_policy.Finding], config: MkDocsConfig) -> None:
+    """Log each finding of a page at its source line, and keep it for the end of the build."""
+    if not findings:
+        return
+    registry = STATE.report.facts if STATE.report is not None else None
+    renderer = _renderer(config)
+
+    def render(text: str) -> str:
+        return renderer.render(facts.apply(text, source.language, registry) if registry else text)
+
+    problems = rendered_check.locate(source.path, source.body, source.body_line, findings, render)
+    for problem in problems:
+        log.error(str(problem))
+    STATE.extra.setdefault("content_problems", []).extend(problems)
+
+
+@event_priority(100)  # in every language pass, before the engine counts its warnings
+def _judged_pages(config: MkDocsConfig) -> None:
+    pending = STATE.extra.pop("content_pending", [])
+    try:
+        for future, source in pending:
+            _report(source, future.result(), config)
+    finally:
+        for future, _ in pending:
+            future.cancel()
+
+
 @event_priority(-150)  # after i18n (-100) has built every language
-def on_post_build(config: MkDocsConfig) -> None:
+def _refuse(config: MkDocsConfig) -> None:
     if i18n_building(config):
         return
+    _judged_pages(config)
     problems: list[Problem] = STATE.extra.get("content_problems", [])
     if problems:
         pages = len({problem.path for problem in problems})
         raise Abort(f"The pages' HTML failed the allow-list: {len(problems)} problem(s) in {pages} page(s).")
+
+
+on_post_build = CombinedEvent(_judged_pages, _refuse)
 
 
 def _renderer(config: MkDocsConfig) -> Renderer:

@@ -73,7 +73,10 @@ def _last_scan(config: MkDocsConfig) -> None:
     # Last of all, once every language and every PDF is written.
     if i18n_building(config):
         return
-    finishing.flush()
+    try:
+        finishing.flush()
+    finally:
+        finishing.stop()
     site = Path(config.site_dir).resolve()
     judged: dict[str, str] = STATE.extra.get("judged", {})
     findings: list[str] = list(STATE.extra.get("unsafe", []))

@@ -11,6 +11,10 @@ and exits 1 when anything must be fixed.
 from __future__ import annotations
 
 import datetime as dt
+import multiprocessing
+import os
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -64,7 +68,6 @@ def check_docs(docs_dir: Path, today: dt.date | None = None, render: bool = True
     HTML itself (hooks/content_gate.py).
     """
     today = today or dt.date.today()
-    root = docs_dir.parent
     report = ContentReport()
     files = docs_files.inventory(docs_dir)
     report.problems += files.problems
@@ -73,40 +76,18 @@ def check_docs(docs_dir: Path, today: dt.date | None = None, render: bool = True
     vocabulary = terms.load(docs_dir)
     report.problems += vocabulary.problems
     renderer = Renderer(config_file_for(docs_dir)) if render else None
-    for path in files.pages:
-        shown = path.relative_to(root).as_posix()
-        parts = path.relative_to(docs_dir).parts
+    job = _Job(docs_dir, today, report.facts, vocabulary, renderer)
+    for result in _check_pages(files.pages, job):
         report.checked += 1
-        language, slug = parts[0], "/".join(parts[1:])
-        try:
-            data = path.read_bytes()
-        except OSError as error:
-            report.problems.append(Problem(shown, 1, 1, "file", f"cannot be read ({error.strerror})", "check the file"))
-            report.broken.add((language, slug))
+        report.problems += result.problems
+        report.warnings += result.warnings
+        key = (result.language, result.slug)
+        if result.page is None:
+            report.broken.add(key)
             continue
-        source = read_page(shown, data)
-        report.problems += source.problems
-        if source.front_matter is None:
-            report.broken.add((language, slug))
-            continue
-        problems = text_rules.field_problems(shown, source.front_matter)
-        fact_problems, used = facts.front_matter(shown, source.front_matter, language, report.facts)
-        meta, contract_problems = contract.check(shown, language, source.front_matter, today)
-        problems += fact_problems + contract_problems
-        if not contract_problems and not meta.get("draft"):
-            problems += _placeholder_sources(shown, source.front_matter)
-        body_problems, body_used = facts.body_problems(shown, source.body, source.body_line, report.facts)
-        problems += body_problems + text_rules.source_problems(shown, source.body, source.body_line)
-        if renderer is not None and not problems:
-            problems += _rendered(shown, source.body, source.body_line, language, report.facts, renderer)
-        report.problems += problems
-        report.warnings += terms.warnings(shown, language, source.body, source.body_line, vocabulary)
-        if problems:
-            report.broken.add((language, slug))
-            continue
-        report.pages[(language, slug)] = SourcePage(shown, language, slug, meta, source.body, source.body_line)
-        for key in used | body_used:
-            report.fact_uses.setdefault(key, set()).add((language, slug))
+        report.pages[key] = result.page
+        for fact in result.used:
+            report.fact_uses.setdefault(fact, set()).add(key)
     report.glossary, glossary_problems = glossary.load(docs_dir)
     report.problems += glossary_problems
     report.moves, moved_problems = moved.load(docs_dir, {key: page.body for key, page in report.pages.items()})
@@ -115,6 +96,90 @@ def check_docs(docs_dir: Path, today: dt.date | None = None, render: bool = True
     report.problems.sort()
     report.warnings.sort()
     return report
+
+
+@dataclass
+class _Job:
+    """What checking one page needs besides the page: the same for every page of a run."""
+
+    docs_dir: Path
+    today: dt.date
+    registry: facts.Registry
+    vocabulary: terms.Terms
+    renderer: Renderer | None
+
+
+@dataclass
+class _PageResult:
+    language: str
+    slug: str
+    problems: list[Problem]
+    warnings: list[Problem]
+    page: SourcePage | None  # None when the page could not be read or has problems
+    used: set[str] = field(default_factory=set)  # the facts it uses
+
+
+def _check_page(path: Path, job: _Job) -> _PageResult:
+    """Every rule of one page, on its own: pages do not depend on each other until the pairs are checked."""
+    shown = path.relative_to(job.docs_dir.parent).as_posix()
+    parts = path.relative_to(job.docs_dir).parts
+    language, slug = parts[0], "/".join(parts[1:])
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        problem = Problem(shown, 1, 1, "file", f"cannot be read ({error.strerror})", "check the file")
+        return _PageResult(language, slug, [problem], [], None)
+    source = read_page(shown, data)
+    if source.front_matter is None:
+        return _PageResult(language, slug, source.problems, [], None)
+    problems = text_rules.field_problems(shown, source.front_matter)
+    fact_problems, used = facts.front_matter(shown, source.front_matter, language, job.registry)
+    meta, contract_problems = contract.check(shown, language, source.front_matter, job.today)
+    problems += fact_problems + contract_problems
+    if not contract_problems and not meta.get("draft"):
+        problems += _placeholder_sources(shown, source.front_matter)
+    body_problems, body_used = facts.body_problems(shown, source.body, source.body_line, job.registry)
+    problems += body_problems + text_rules.source_problems(shown, source.body, source.body_line)
+    if job.renderer is not None and not problems:
+        problems += _rendered(shown, source.body, source.body_line, language, job.registry, job.renderer)
+    warnings = terms.warnings(shown, language, source.body, source.body_line, job.vocabulary)
+    if problems:
+        return _PageResult(language, slug, source.problems + problems, warnings, None)
+    page = SourcePage(shown, language, slug, meta, source.body, source.body_line)
+    return _PageResult(language, slug, source.problems, warnings, page, used | body_used)
+
+
+# Below this many pages, starting worker processes costs more than it saves.
+PARALLEL_FROM = 400
+_JOB: _Job | None = None  # set before the workers are forked: they inherit it instead of receiving it
+
+
+def _check_pages(paths: list[Path], job: _Job) -> list[_PageResult]:
+    """Every page's result, in the order of `paths`; on several cores, shared out among worker processes."""
+    global _JOB
+    cores = _cores()
+    if len(paths) < PARALLEL_FROM or cores < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        return [_check_page(path, job) for path in paths]
+    size = -(-len(paths) // cores)
+    chunks = [paths[start : start + size] for start in range(0, len(paths), size)]
+    _JOB = job
+    try:
+        with ProcessPoolExecutor(max_workers=cores, mp_context=multiprocessing.get_context("fork")) as pool:
+            return [result for chunk in pool.map(_check_chunk, chunks) for result in chunk]
+    except (BrokenProcessPool, OSError):  # no process could be started: the same work, in this process
+        return [_check_page(path, job) for path in paths]
+    finally:
+        _JOB = None
+
+
+def _cores() -> int:
+    """The cores this process may use."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1
+
+
+def _check_chunk(paths: list[Path]) -> list[_PageResult]:
+    assert _JOB is not None
+    return [_check_page(path, _JOB) for path in paths]
 
 
 # What a scaffold or a hurried writer leaves instead of a real title or address.

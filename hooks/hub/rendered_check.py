@@ -27,7 +27,13 @@ def render_problem(path: str, line: int, error: BaseException) -> Problem:
 
 def page_problems(path: str, body: str, body_line: int, html: str, render: Callable[[str], str]) -> list[Problem]:
     """Every finding of the page's HTML, at the line of its body (`render` renders a part of the body)."""
-    findings = html_policy.fragment_findings(html)
+    return locate(path, body, body_line, html_policy.fragment_findings(html), render)
+
+
+def locate(
+    path: str, body: str, body_line: int, findings: list[html_policy.Finding], render: Callable[[str], str]
+) -> list[Problem]:
+    """The findings of a page's HTML as problems at the lines of its body that produce them."""
     if not findings:
         return []
     lines = body.split("\n")

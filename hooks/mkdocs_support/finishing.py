@@ -7,7 +7,7 @@ page to a worker process and lets MkDocs write it unfinished; flush() then
 waits for the workers and writes every finished page over its draft, before
 anything reads the written pages (the search split, the PDFs, the offline
 copies, the last scan each call flush() first; it does nothing the second
-time). A build that stops before flush() publishes nothing: `make build`
+time; stop() ends the workers once the build is over). A build that stops before flush() publishes nothing: `make build`
 swaps the site in only after the whole build and its scan succeeded.
 
 Pages are finished in place, one after another, when previewing (`make serve`
@@ -22,11 +22,13 @@ import posixpath
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
+from typing import TypeVar
 
 from hub import built_html_scan
 from hub.built_page import BuiltPage, PageContext, finish
 from mkdocs_support.build_state import STATE
 
+T = TypeVar("T")
 WORKERS_VARIABLE = "HUB_FINISH_WORKERS"
 MAX_IMAGE_BYTES = 2_000_000
 _pool: ProcessPoolExecutor | None = None
@@ -43,23 +45,32 @@ def workers() -> int:
     return min(len(os.sched_getaffinity(0)) - 1, 4)
 
 
-def finish_page(html: str, context: PageContext, site: Path, page_url: str, target: Path) -> str | None:
-    """Finish a page now and record it (returns the finished HTML), or in a worker (returns None)."""
+def in_background() -> bool:
+    """Whether pages are finished and judged by worker processes in this build."""
+    return not STATE.serving and workers() >= 1
+
+
+def submit(function: Callable[..., T], *args: object) -> Future[T]:
+    """Run a function of the hub's core in a worker process (in_background() must be true)."""
     global _pool
-    if STATE.serving or workers() < 1:
-        return _finish_and_record(html, context, site, page_url, target)
     if _pool is None:
         # fork: the workers start with the hub's modules and rules already loaded.
         methods = multiprocessing.get_all_start_methods()
         start = multiprocessing.get_context("fork") if "fork" in methods else None
         _pool = ProcessPoolExecutor(max_workers=workers(), mp_context=start)
-    _pending.append((_pool.submit(_finish, html, context, str(site), page_url), target))
+    return _pool.submit(function, *args)
+
+
+def finish_page(html: str, context: PageContext, site: Path, page_url: str, target: Path) -> str | None:
+    """Finish a page now and record it (returns the finished HTML), or in a worker (returns None)."""
+    if not in_background():
+        return _finish_and_record(html, context, site, page_url, target)
+    _pending.append((submit(_finish, html, context, str(site), page_url), target))
     return None
 
 
 def flush() -> None:
     """Wait for every page handed to a worker, write it finished, and record what was found."""
-    global _pool
     try:
         while _pending:
             future, target = _pending.pop(0)
@@ -68,9 +79,14 @@ def flush() -> None:
             record(target, built.html, built.findings)
     finally:
         _pending.clear()
-        if _pool is not None:
-            _pool.shutdown(cancel_futures=True)
-            _pool = None
+
+
+def stop() -> None:
+    """No more work for the workers in this build (what was submitted is finished or cancelled)."""
+    global _pool
+    if _pool is not None:
+        _pool.shutdown(cancel_futures=True)
+        _pool = None
 
 
 def record(target: Path, html: str, findings: list[str]) -> None:
