@@ -178,3 +178,21 @@ def test_real_hub_status_page_shows_every_page_up_to_date(hub: Build) -> None:
         # Each row: a translation that is up to date, or two versions each written natively.
         natively_twice = sum(1 for row in rows if row.count(">original<") == 2)
         assert table.count(up_to_date) + natively_twice == len(rows)
+
+
+def test_a_broken_original_is_one_problem_on_the_original(tmp_path: Path) -> None:
+    # An empty description in the French original: its English translation is not blamed for it.
+    from hub import content_check
+
+    broken = front_matter("Guide").replace(
+        'description: "Guide: a description long enough for the contract of the hub."', 'description: ""'
+    )
+    assert 'description: ""' in broken
+    pages: dict[str, str | bytes] = {
+        **homes(),
+        "fr/guide.md": broken + FR_BODY,
+        "en/guide.md": translated("Guide", FR_BODY) + EN_BODY,
+    }
+    write_site(tmp_path, pages)
+    report = content_check.check_docs(tmp_path / "docs")
+    assert [(problem.path, problem.field) for problem in report.problems] == [("docs/fr/guide.md", "description")]
