@@ -103,11 +103,12 @@ def _report(source: SourcePage, findings: list[html_policy.Finding], config: MkD
     """Log each finding of a page at its source line, and keep it for the end of the build."""
     if not findings:
         return
-    registry = STATE.report.facts if STATE.report is not None else None
+    assert STATE.report is not None  # pages are judged only once the content check has run
+    registry = STATE.report.facts
     renderer = _renderer(config)
 
     def render(text: str) -> str:
-        return renderer.render(facts.apply(text, source.language, registry) if registry else text)
+        return renderer.render(facts.apply(text, source.language, registry))
 
     problems = rendered_check.locate(source.path, source.body, source.body_line, findings, render)
     for problem in problems:

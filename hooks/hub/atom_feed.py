@@ -14,7 +14,7 @@ from xml.etree import ElementTree
 from hub import interface
 from hub.browse import pages
 from hub.content_check import ContentReport
-from hub.languages import language_root
+from hub.languages import language_root, url_of
 
 ATOM = "http://www.w3.org/2005/Atom"
 FEED_NAME = "feed.xml"
@@ -41,7 +41,7 @@ def feed(report: ContentReport, language: str, site_url: str, author: str) -> by
     ElementTree.SubElement(root, f"{{{ATOM}}}link", {"rel": "alternate", "type": "text/html", "href": home})
     _text(ElementTree.SubElement(root, f"{{{ATOM}}}author"), "name", author)
     for page in entries:
-        address = home + _url_of(page.slug)
+        address = home + url_of(page.slug)
         entry = ElementTree.SubElement(root, f"{{{ATOM}}}entry")
         _text(entry, "id", address)
         _text(entry, "title", str(page.meta["title"]))
@@ -58,10 +58,3 @@ def _text(parent: ElementTree.Element, name: str, value: str) -> None:
 
 def _stamp(day: dt.date) -> str:
     return f"{day.isoformat()}T00:00:00Z"
-
-
-def _url_of(slug: str) -> str:
-    path = slug.removesuffix(".md")
-    if path == "index":
-        return ""
-    return path.removesuffix("/index") + "/"

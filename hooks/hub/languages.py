@@ -12,6 +12,14 @@ def language_root(language: str) -> str:
     return "" if language == DEFAULT_LANGUAGE else f"{language}/"
 
 
+def url_of(slug: str) -> str:
+    """The address of a page inside its language, from its path: 'packs/x.md' -> 'packs/x/', 'index.md' -> ''."""
+    path = slug.removesuffix(".md")
+    if path == "index":
+        return ""
+    return path.removesuffix("/index") + "/"
+
+
 def page_path_in(url: str) -> str:
     """A built page URL without its language prefix: 'en/packs/x/' -> 'packs/x/'."""
     for language in LANGUAGES:

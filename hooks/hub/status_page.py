@@ -8,7 +8,7 @@ from html import escape
 from hub import interface, translations
 from hub.content_check import ContentReport
 from hub.french_text import french
-from hub.languages import LANGUAGES, NAMES, language_root
+from hub.languages import LANGUAGES, NAMES, language_root, url_of
 
 TITLES = {"fr": "État des traductions", "en": "Translation status"}
 INTROS = {
@@ -92,7 +92,7 @@ def _stale_facts(report: ContentReport, language: str) -> str:
     for fact in stale:
         used = sorted(report.fact_uses.get(fact.key, set()))
         pages = ", ".join(
-            f'<a href="{escape(_relative(language_root(lang) + _url_of(slug), language_root(language) + "status/"))}">'
+            f'<a href="{escape(_relative(language_root(lang) + url_of(slug), language_root(language) + "status/"))}">'
             f"{escape(str(report.pages[(lang, slug)].meta.get('title', slug)))}</a>"
             for lang, slug in used
             if (lang, slug) in report.pages
@@ -113,18 +113,11 @@ def _version_cell(status: translations.TranslationStatus, version: str, reader: 
     page = status.pages.get(version)
     if page is None:
         return escape(state)
-    target = language_root(version) + _url_of(status.slug)
+    target = language_root(version) + url_of(status.slug)
     href = _relative(target, page_url)
     updated = page.meta.get("updated")
     date = f" · {updated.isoformat()}" if isinstance(updated, dt.date) else ""
     return f'<a href="{escape(href)}" hreflang="{version}">{escape(state)}</a>{date}'
-
-
-def _url_of(slug: str) -> str:
-    path = slug.removesuffix(".md")
-    if path == "index":
-        return ""
-    return path.removesuffix("/index") + "/"
 
 
 def _relative(target: str, base: str) -> str:

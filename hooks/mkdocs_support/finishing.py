@@ -72,8 +72,7 @@ def finish_page(html: str, context: PageContext, site: Path, page_url: str, targ
 def flush() -> None:
     """Wait for every page handed to a worker, write it finished, and record what was found."""
     try:
-        while _pending:
-            future, target = _pending.pop(0)
+        for future, target in _pending:
             built = future.result()
             target.write_text(built.html, encoding="utf-8")
             record(target, built.html, built.findings)
