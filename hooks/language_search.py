@@ -10,6 +10,10 @@ theme's French stemmer learns to ignore accents (hooks/french_search.js).
 Each language's full index goes to search_full.json; search_index.json, which
 every page downloads, is a stub, and the hub's worker (hooks/search_worker.js)
 fetches the full index the first time the reader searches.
+
+On more than one core the theme's entries of each page are computed by the
+finishing workers (hooks/mkdocs_support/search_entries.py) and put back in
+order before the theme or mkdocs-static-i18n reads them.
 """
 
 from __future__ import annotations
@@ -19,11 +23,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from mkdocs.exceptions import Abort
-from mkdocs.plugins import event_priority
+from mkdocs.plugins import CombinedEvent, event_priority
 
 import hub
 from hub.languages import language_root
 from hub.search_index import split_index
+from mkdocs_support import search_entries
 from mkdocs_support.build_state import STATE, i18n_building
 
 if TYPE_CHECKING:
@@ -38,8 +43,26 @@ FRENCH_STEMMER = Path("assets") / "javascripts" / "lunr" / "min" / "lunr.fr.min.
 FRENCH_SEARCH_JS = Path(hub.__file__).with_name("french_search.js")
 
 
+def _theme_index(config: MkDocsConfig) -> Any:
+    plugin = config.plugins.get("material/search") or config.plugins.get("search")
+    return getattr(plugin, "search_index", None)
+
+
+def on_pre_build(config: MkDocsConfig) -> None:
+    index = _theme_index(config)
+    if index is not None:
+        search_entries.offload(index)
+
+
+@event_priority(50)  # in every language pass, before the theme (0) and i18n (-100) read the entries
+def _entries_in_place(config: MkDocsConfig) -> None:
+    index = _theme_index(config)
+    if index is not None:
+        search_entries.resolve(index)
+
+
 @event_priority(-200)
-def on_post_build(config: MkDocsConfig) -> None:
+def _split(config: MkDocsConfig) -> None:
     # After i18n (-100) has written the combined index from every language pass.
     if i18n_building(config):
         return
@@ -79,3 +102,6 @@ def teach_french_stemmer(site: Path) -> None:
     addition = FRENCH_SEARCH_JS.read_text(encoding="utf-8")
     if addition not in text:
         stemmer.write_text(text.rstrip() + "\n" + addition, encoding="utf-8")
+
+
+on_post_build = CombinedEvent(_entries_in_place, _split)

@@ -13,6 +13,7 @@ file only once.
 
 from __future__ import annotations
 
+import logging
 import os
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -31,6 +32,9 @@ if TYPE_CHECKING:
 
 log = get_plugin_logger("safety")
 MANIFEST_VARIABLE = "HUB_SCAN_MANIFEST"
+# The engine's notice for a page it did not write: a worker writes those pages.
+_held_back = finishing.HeldBack()
+_ENGINE_LOG = logging.getLogger("mkdocs.commands.build")
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
@@ -39,6 +43,8 @@ def on_pre_build(config: MkDocsConfig) -> None:
         STATE.extra["unsafe"] = []
         STATE.extra["site_dir"] = str(Path(config.site_dir).resolve())
         finishing.forget_images()
+        _held_back.pages.clear()
+        _ENGINE_LOG.addFilter(_held_back)
 
 
 @event_priority(-50)  # last change to the page, then its scan, on the text about to be written
@@ -48,8 +54,10 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     context = _context(config, written_in, (written_in, slug))
     target = Path(page.file.abs_dest_path)
     finished = finishing.finish_page(output, context, Path(config.site_dir), page.url, target)
-    # None: a worker finishes the page, written over this draft before anything reads it (flush).
-    return output if finished is None else finished
+    if finished is None:  # a worker finishes and writes the page (waited for by flush): the engine writes nothing
+        _held_back.pages.add(page.file.src_uri)
+        return ""
+    return finished
 
 
 @event_priority(40)  # before hooks/site_links.py keeps the 404 pages
@@ -77,6 +85,7 @@ def _last_scan(config: MkDocsConfig) -> None:
         finishing.flush()
     finally:
         finishing.stop()
+        _ENGINE_LOG.removeFilter(_held_back)
     site = Path(config.site_dir).resolve()
     judged: dict[str, str] = STATE.extra.get("judged", {})
     findings: list[str] = list(STATE.extra.get("unsafe", []))

@@ -7,6 +7,7 @@ every value from front matter reaches the HTML as text.
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import subprocess
@@ -218,15 +219,17 @@ def test_pages_finished_by_a_worker_are_the_pages_finished_in_place(tmp_path: Pa
         "fr/index.md": front_matter("Accueil", "home") + "Bonjour : voici « le hub » ! [Lien](https://example.org).\n",
         "en/index.md": front_matter("Home", "home") + "Hello: the *hub*.\n",
         "fr/guide.md": front_matter("Guide") + "## Partie ?\n\n- [ ] Une case : cochée ?\n\n`code : intact`\n",
-        "en/guide.md": front_matter("Guide") + "## Part?\n\n- [ ] A box\n",
+        "en/guide.md": front_matter("Guide") + "## Part?\n\n- [ ] A box\n\n### Deeper\n\nText <b>bold</b>.\n",
     }
     sites = {}
+    outputs = {}
     for workers in ("0", "1"):
         root = tmp_path / f"workers-{workers}"
         root.mkdir()
         write_site(root, pages)
         build = run_build(root, env={**ENV, "HUB_PDF": "0", "HUB_FINISH_WORKERS": workers})
         assert build.returncode == 0, build.output[-3000:]
+        outputs[workers] = build.output
         sites[workers] = {
             path.relative_to(build.site).as_posix(): path.read_bytes()
             for path in build.site.rglob("*")
@@ -237,6 +240,13 @@ def test_pages_finished_by_a_worker_are_the_pages_finished_in_place(tmp_path: Pa
     finished = LexborHTMLParser(sites["1"]["index.html"].decode())
     assert finished.css_first('meta[http-equiv="Content-Security-Policy"]') is not None
     assert "Bonjour\u00a0: voici «\u00a0le hub\u00a0»\u202f!" in finished.css_first("article").text()  # type: ignore[union-attr]
+    # The workers write the pages themselves: the engine's notice that it wrote nothing is held back.
+    assert "Page skipped" not in outputs["1"]
+    # The theme's search entries, computed by the workers, are the theme's own, section by section.
+    english = json.loads(sites["1"]["en/search/search_full.json"])["docs"]
+    assert {"location": "guide/#deeper", "title": "Deeper", "text": "<p>Text bold.</p>"}.items() <= next(
+        entry for entry in english if entry["location"] == "guide/#deeper"
+    ).items()
 
 
 def test_a_hostile_page_is_refused_when_a_worker_finishes_it(tmp_path: Path) -> None:

@@ -3,12 +3,14 @@
 MkDocs renders one page after another on one core. Finishing a page and
 judging it (hooks/hub/built_page.py) depends only on its HTML and on the hub's
 rules, so on a machine with more than one core hooks/page_safety.py hands each
-page to a worker process and lets MkDocs write it unfinished; flush() then
-waits for the workers and writes every finished page over its draft, before
+page to a worker process, which writes the finished page itself; MkDocs is
+told to write nothing for it (its "Page skipped" notice for those pages is
+held back). flush() waits for the workers and records what they found, before
 anything reads the written pages (the search split, the PDFs, the offline
 copies, the last scan each call flush() first; it does nothing the second
-time; stop() ends the workers once the build is over). A build that stops before flush() publishes nothing: `make build`
-swaps the site in only after the whole build and its scan succeeded.
+time; stop() ends the workers once the build is over). A build that stops
+before flush() publishes nothing: `make build` swaps the site in only after the
+whole build and its scan succeeded.
 
 Pages are finished in place, one after another, when previewing (`make serve`
 rebuilds a few pages), on a single core, or with HUB_FINISH_WORKERS=0.
@@ -16,23 +18,23 @@ rebuilds a few pages), on a single core, or with HUB_FINISH_WORKERS=0.
 
 from __future__ import annotations
 
-import multiprocessing
+import logging
 import os
 import posixpath
 from collections.abc import Callable
-from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 from typing import TypeVar
 
 from hub import built_html_scan
 from hub.built_page import BuiltPage, PageContext, finish
 from mkdocs_support.build_state import STATE
+from mkdocs_support.worker_pipes import Pool, Result
 
 T = TypeVar("T")
 WORKERS_VARIABLE = "HUB_FINISH_WORKERS"
 MAX_IMAGE_BYTES = 2_000_000
-_pool: ProcessPoolExecutor | None = None
-_pending: list[tuple[Future[BuiltPage], Path]] = []
+_pool: Pool | None = None
+_pending: list[tuple[Result[tuple[str, list[str]]], Path]] = []
 # Site path of an image -> its bytes, per process (the logo is on every page).
 _images: dict[str, bytes | None] = {}
 
@@ -50,49 +52,61 @@ def in_background() -> bool:
     return not STATE.serving and workers() >= 1
 
 
-def submit(function: Callable[..., T], *args: object) -> Future[T]:
+def submit(function: Callable[..., T], *args: object) -> Result[T]:
     """Run a function of the hub's core in a worker process (in_background() must be true)."""
     global _pool
     if _pool is None:
-        # fork: the workers start with the hub's modules and rules already loaded.
-        methods = multiprocessing.get_all_start_methods()
-        start = multiprocessing.get_context("fork") if "fork" in methods else None
-        _pool = ProcessPoolExecutor(max_workers=workers(), mp_context=start)
+        _pool = Pool(workers())
     return _pool.submit(function, *args)
 
 
 def finish_page(html: str, context: PageContext, site: Path, page_url: str, target: Path) -> str | None:
-    """Finish a page now and record it (returns the finished HTML), or in a worker (returns None)."""
+    """Finish a page now and record it (returns the finished HTML), or in a worker that writes it (returns None)."""
     if not in_background():
         return _finish_and_record(html, context, site, page_url, target)
-    _pending.append((submit(_finish, html, context, str(site), page_url), target))
+    _pending.append((submit(_finish_and_write, html, context, str(site), page_url, str(target)), target))
     return None
 
 
 def flush() -> None:
-    """Wait for every page handed to a worker, write it finished, and record what was found."""
+    """Wait for every page handed to a worker (each written finished by then), and record what was found."""
     try:
         for future, target in _pending:
-            built = future.result()
-            target.write_text(built.html, encoding="utf-8")
-            record(target, built.html, built.findings)
+            fingerprint, findings = future.result()
+            _remember(target, fingerprint, findings)
     finally:
         _pending.clear()
+
+
+class HeldBack(logging.Filter):
+    """Holds back the engine's "Page skipped" notice for the pages a worker writes."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.pages: set[str] = set()
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        return not (message.startswith("Page skipped: '") and message.split("'")[1] in self.pages)
 
 
 def stop() -> None:
     """No more work for the workers in this build (what was submitted is finished or cancelled)."""
     global _pool
     if _pool is not None:
-        _pool.shutdown(cancel_futures=True)
+        _pool.shutdown()
         _pool = None
 
 
 def record(target: Path, html: str, findings: list[str]) -> None:
     """Remember the bytes judged (the scan after the build skips them) and what was refused."""
+    _remember(target, built_html_scan.digest(html.encode("utf-8")), findings)
+
+
+def _remember(target: Path, fingerprint: str, findings: list[str]) -> None:
     site = Path(STATE.extra["site_dir"])
     relative = target.resolve().relative_to(site).as_posix()
-    STATE.extra.setdefault("judged", {})[relative] = built_html_scan.digest(html.encode("utf-8"))
+    STATE.extra.setdefault("judged", {})[relative] = fingerprint
     STATE.extra.setdefault("unsafe", []).extend(f"site/{relative}: {finding}" for finding in findings)
 
 
@@ -122,6 +136,17 @@ def _finish(html: str, context: PageContext, site: str, page_url: str) -> BuiltP
     """In a worker process: finish and judge one page."""
     context.read_image = image_reader(Path(site), page_url)
     return finish(html, context)
+
+
+def _finish_and_write(html: str, context: PageContext, site: str, page_url: str, target: str) -> tuple[str, list[str]]:
+    """In a worker process: finish, judge and write one page; what the build must remember of it."""
+    built = _finish(html, context, site, page_url)
+    # The bytes MkDocs would write: unencodable characters as references (lone surrogates, for one).
+    data = built.html.encode("utf-8", errors="xmlcharrefreplace")
+    path = Path(target)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+    return built_html_scan.digest(data), built.findings
 
 
 def _finish_and_record(html: str, context: PageContext, site: Path, page_url: str, target: Path) -> str:
