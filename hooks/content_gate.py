@@ -92,7 +92,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         return html
     judged.add(source.path)
     if finishing.in_background():  # judged by a worker; its lines are found only if something is refused
-        future = finishing.submit(html_policy.fragment_findings, html)
+        future = finishing.submit(html_policy.fragment_findings, html, urgent=True)
         STATE.extra.setdefault("content_pending", []).append((future, source))
         return html
     _report(source, html_policy.fragment_findings(html), config)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import itertools
 import os
 import signal
+import time
 
 import pytest
 
@@ -16,6 +18,15 @@ def square(number: int) -> int:
 
 def refuse(text: str) -> str:
     raise ValueError(f"refused: {text}")
+
+
+_turns = itertools.count()
+
+
+def turn(pause: float) -> int:
+    """Which task this is, in the order the worker ran them."""
+    time.sleep(pause)
+    return next(_turns)
 
 
 def stop_here() -> int:
@@ -51,5 +62,21 @@ def test_a_worker_that_dies_is_an_error_not_a_hang() -> None:
         dying = pool.submit(stop_here)
         with pytest.raises(WorkerError, match="stopped"):
             dying.result()
+    finally:
+        pool.shutdown()
+
+
+def test_urgent_work_runs_before_the_pages_waiting_to_be_finished() -> None:
+    pool = Pool(1)
+    try:
+        ordinary = [pool.submit(turn, 0.05) for _ in range(6)]
+        urgent = pool.submit(turn, 0.0, urgent=True)
+        # The worker was busy with the first ordinary task at most: the urgent one runs next.
+        first = urgent.result()
+        assert first <= 1
+        # The ordinary tasks keep their own order, around it.
+        turns = [result.result() for result in ordinary]
+        assert turns == sorted(turns)
+        assert sorted([*turns, first]) == list(range(7))
     finally:
         pool.shutdown()

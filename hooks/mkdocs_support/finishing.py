@@ -52,12 +52,15 @@ def in_background() -> bool:
     return not STATE.serving and workers() >= 1
 
 
-def submit(function: Callable[..., T], *args: object) -> Result[T]:
-    """Run a function of the hub's core in a worker process (in_background() must be true)."""
+def submit(function: Callable[..., T], *args: object, urgent: bool = False) -> Result[T]:
+    """Run a function of the hub's core in a worker process (in_background() must be true).
+
+    Urgent work (needed at the end of each language) runs before the pages waiting to be finished.
+    """
     global _pool
     if _pool is None:
         _pool = Pool(workers())
-    return _pool.submit(function, *args)
+    return _pool.submit(function, *args, urgent=urgent)
 
 
 def finish_page(html: str, context: PageContext, site: Path, page_url: str, target: Path) -> str | None:

@@ -58,7 +58,7 @@ def offload(index: SearchIndex) -> None:
             return
         search = {key: page.meta.get(key) for key in ("title", "tags", "search") if key in page.meta}
         stand_in = PageStandIn(page.content, search, page.title, page.toc, page.url)
-        index.entries.append(Pending(finishing.submit(entries, index.config, stand_in)))
+        index.entries.append(Pending(finishing.submit(entries, index.config, stand_in, urgent=True)))
 
     index.add_entry_from_context = add_entry_from_context  # type: ignore[method-assign]
     index._hub_offloaded = True  # type: ignore[attr-defined]

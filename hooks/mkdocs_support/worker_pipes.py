@@ -11,9 +11,13 @@ thread pickles each task into the worker's pipe itself; a worker keeps its
 results until the build asks for them, and the build asks only when it needs
 one, so nothing waits for a thread and no pipe fills up in both directions.
 
-A task that raises gives its error when its result is asked for; a worker
-that dies makes every result it owed an error. Processes are forked, so they
-start with the hub's modules and rules already loaded.
+A task marked urgent (its result is needed at the end of each language, such
+as a page's judgement) runs before the ordinary ones waiting in the same
+worker (finishing pages, needed only once the whole build is over), so the
+end of a language waits only for urgent work. A task that raises gives its
+error when its result is asked for; a worker that dies makes every result it
+owed an error. Processes are forked, so they start with the hub's modules and
+rules already loaded.
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ import multiprocessing
 import os
 import socket
 import traceback
+from collections import deque
 from collections.abc import Callable
 from multiprocessing.connection import Connection
 from typing import Any, Generic, TypeVar
@@ -48,9 +53,10 @@ class _Worker:
         child.close()
         self.collected: dict[int, tuple[bool, Any]] = {}
 
-    def collect(self) -> None:
+    def collect(self, number: int) -> None:
+        """Every result the worker holds, once task `number` is among them."""
         try:
-            self.connection.send(("collect",))
+            self.connection.send(("collect", number))
             self.collected.update(self.connection.recv())
         except (EOFError, OSError) as error:
             raise WorkerError(f"a worker process stopped ({self.process.exitcode})") from error
@@ -64,7 +70,7 @@ class Result(Generic[T]):
 
     def result(self) -> T:
         if self._number not in self._worker.collected:
-            self._worker.collect()
+            self._worker.collect(self._number)
         finished, value = self._worker.collected.pop(self._number)
         if not finished:
             raise WorkerError(value)
@@ -84,11 +90,11 @@ class Pool:
         self._workers = [_Worker(context) for _ in range(max(workers, 1))]
         self._count = 0
 
-    def submit(self, function: Callable[..., T], *args: object) -> Result[T]:
+    def submit(self, function: Callable[..., T], *args: object, urgent: bool = False) -> Result[T]:
         self._count += 1
         worker = self._workers[self._count % len(self._workers)]
         try:
-            worker.connection.send(("task", self._count, function, args))
+            worker.connection.send(("task", self._count, function, args, urgent))
         except (EOFError, OSError) as error:
             raise WorkerError(f"a worker process stopped ({worker.process.exitcode})") from error
         return Result(worker, self._count)
@@ -106,21 +112,32 @@ class Pool:
 
 
 def _serve(connection: Connection) -> None:
-    """A worker: run each task in order, keep the results, give them when asked."""
+    """A worker: run the tasks (urgent ones first, each kind in order), give the results when asked."""
+    waiting: dict[bool, deque[tuple[int, Callable[..., Any], tuple[Any, ...]]]] = {True: deque(), False: deque()}
     results: dict[int, tuple[bool, Any]] = {}
-    while True:
+
+    def run_next() -> None:
+        number, function, args = (waiting[True] or waiting[False]).popleft()
         try:
-            message = connection.recv()
-        except EOFError:
-            return
-        if message[0] == "task":
-            _, number, function, args = message
+            results[number] = (True, function(*args))
+        except Exception:  # reported in the build, where the result is asked for
+            results[number] = (False, traceback.format_exc(limit=-3))
+
+    while True:
+        # Read what has arrived (block only when there is nothing to do), then run one task.
+        while not (waiting[True] or waiting[False]) or connection.poll():
             try:
-                results[number] = (True, function(*args))
-            except Exception:  # reported in the build, where the result is asked for
-                results[number] = (False, traceback.format_exc(limit=-3))
-        elif message[0] == "collect":
-            connection.send(results)
-            results = {}
-        else:
-            return
+                message = connection.recv()
+            except EOFError:
+                return
+            if message[0] == "task":
+                _, number, function, args, urgent = message
+                waiting[urgent].append((number, function, args))
+            elif message[0] == "collect":
+                while message[1] not in results and (waiting[True] or waiting[False]):
+                    run_next()
+                connection.send(results)
+                results = {}
+            else:
+                return
+        run_next()
