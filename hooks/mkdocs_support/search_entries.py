@@ -6,8 +6,9 @@ Nothing in that work depends on other pages, so on more than one core
 hooks/language_search.py lets the theme's own code (its SearchIndex, unchanged)
 run in a worker process on a small stand-in of the page, and the entries join
 the theme's index, in page order, before anything reads it. The index is the
-same, entry for entry (tests/test_search_entries.py); previews (`make serve`),
-single cores and HUB_FINISH_WORKERS=0 keep the theme's own call.
+same, entry for entry (tests/test_built_safety.py builds a site both ways and
+compares every file); previews (`make serve`), single cores and
+HUB_FINISH_WORKERS=0 keep the theme's own call.
 """
 
 from __future__ import annotations
