@@ -13,12 +13,13 @@ fetches the full index the first time the reader searches.
 
 On more than one core the theme's entries of each page are computed by the
 finishing workers (hooks/mkdocs_support/search_entries.py) and put back in
-order before the theme or mkdocs-static-i18n reads them.
+order before the theme or mkdocs-static-i18n reads them, and the split itself
+runs in a worker while the last scan reads the site (hooks/page_safety.py waits
+for it).
 """
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -26,16 +27,13 @@ from mkdocs.exceptions import Abort
 from mkdocs.plugins import CombinedEvent, event_priority
 
 import hub
-from hub.languages import language_root
-from hub.search_index import split_index
-from mkdocs_support import search_entries
+from hub.search_index import write_language_indexes
+from mkdocs_support import finishing, search_entries
 from mkdocs_support.build_state import STATE, i18n_building
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
 
-INDEX = Path("search") / "search_index.json"
-FULL_INDEX = Path("search") / "search_full.json"
 WORKERS = Path("assets") / "javascripts" / "workers"
 WORKER = "hub-search.js"
 WORKER_SOURCE = Path(hub.__file__).with_name("search_worker.js")
@@ -67,21 +65,9 @@ def _split(config: MkDocsConfig) -> None:
     if i18n_building(config):
         return
     site = Path(config.site_dir)
-    combined = json.loads((site / INDEX).read_text(encoding="utf-8"))
-    for language, index in split_index(combined, STATE.extra.get("fallback_urls", set())).items():
-        root = site / language_root(language)
-        full = root / FULL_INDEX
-        full.parent.mkdir(parents=True, exist_ok=True)
-        full.write_text(_json(index), encoding="utf-8")
-        # Every page downloads this stub; the worker fetches the full index on the first search.
-        stub_config = {**index["config"], "hub_full_index": (Path(language_root(language)) / FULL_INDEX).as_posix()}
-        (root / INDEX).write_text(_json({"config": stub_config, "docs": []}), encoding="utf-8")
+    finishing.run_soon(write_language_indexes, site, STATE.extra.get("fallback_urls", set()))
     install_worker(site)
     teach_french_stemmer(site)
-
-
-def _json(data: dict[str, Any]) -> str:
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
 def install_worker(site: Path) -> None:

@@ -81,16 +81,17 @@ def _last_scan(config: MkDocsConfig) -> None:
     # Last of all, once every language and every PDF is written.
     if i18n_building(config):
         return
+    site = Path(config.site_dir).resolve()
     try:
         finishing.flush()
+        judged: dict[str, str] = STATE.extra.get("judged", {})
+        findings: list[str] = list(STATE.extra.get("unsafe", []))
+        if not STATE.serving:  # the preview rebuilds only edited pages, judged above
+            findings += built_html_scan.scan_site(site, config.site_url or "", skip=judged)
+        finishing.settle()  # what a worker still does meanwhile (the search split)
     finally:
         finishing.stop()
         _ENGINE_LOG.removeFilter(_held_back)
-    site = Path(config.site_dir).resolve()
-    judged: dict[str, str] = STATE.extra.get("judged", {})
-    findings: list[str] = list(STATE.extra.get("unsafe", []))
-    if not STATE.serving:  # the preview rebuilds only edited pages, judged above
-        findings += built_html_scan.scan_site(site, config.site_url or "", skip=judged)
     if findings:
         for finding in findings:
             log.error(finding)

@@ -82,7 +82,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
     if STATE.report is not None and not i18n_building(config):
         pages = STATE.extra.setdefault("generated_pages", {})
         for language in LANGUAGES:
-            pages[f"{language}/{STATUS_SLUG}"] = status_page.markdown(STATE.report, language)
+            pages[f"{language}/{STATUS_SLUG}"] = status_page.page(STATE.report, language)
 
 
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:

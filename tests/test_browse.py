@@ -8,9 +8,10 @@ import feedparser
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
-from conftest import ROOT, Build
+from conftest import ROOT, Build, front_matter
 from hub import content_check, contract
 from hub.browse import pages
+from hub.html_blocks import GeneratedPage, MissingBlockError
 
 REPORT = content_check.check_docs(ROOT / "docs", render=False)
 SITE_URL = "https://counterspeech-hub.github.io/hub/"
@@ -125,3 +126,42 @@ def test_the_home_page_leads_with_three_doors(hub: Build, language: str) -> None
     for image in tree.css("div.hub-text img"):
         source = hub.site / root(language) / (image.attributes.get("src") or "")
         assert source.stat().st_size <= 30 * 1024
+
+
+def test_lists_show_titles_and_descriptions_as_written_and_link_to_their_page(tiny_site) -> None:
+    # Markdown's marks in a title stay text: the lists are HTML the hub writes, never Markdown.
+    title = {"fr": "Fiche *étoile* _tirets_ & `code` [crochets]", "en": "Sheet *star* _dashes_ & `code` [brackets]"}
+    pages = {
+        "fr/index.md": front_matter("Accueil", "home") + "Bonjour.\n",
+        "en/index.md": front_matter("Home", "home") + "Hello.\n",
+    }
+    for language in ("fr", "en"):
+        pages[f"{language}/resources/sheet.md"] = front_matter(title[language], "worksheet", audience="[activists]")
+        pages[f"{language}/resources/sheet.md"] += "Text.\n"
+    build = tiny_site(pages)
+    assert build.returncode == 0, build.output
+    for language in ("fr", "en"):
+        for slug in ("audiences", "whats-new"):
+            page_path = f"{root(language)}resources/{slug}"
+            tree = LexborHTMLParser(build.html(page_path + "/"))
+            links = tree.css("div.hub-text li > a")
+            assert [link.text() for link in links] == [title[language]], slug
+            href = links[0].attributes.get("href") or ""
+            assert (build.site / posixpath.normpath(posixpath.join(page_path, href)) / "index.html").is_file()
+            item = links[0].parent
+            assert item is not None and item.css_first("em, code") is None
+            assert "a description long enough" in item.text()
+            assert "hubblock" not in tree.html
+
+
+def test_a_generated_list_whose_marker_is_lost_is_an_error_not_a_page() -> None:
+    page = GeneratedPage()
+    page.markdown = "Intro" + page.block("<ul><li>one</li></ul>") + "## Next" + page.block("<ul><li>two</li></ul>")
+    first, second = (f"<p>{marker}</p>" for marker in page.blocks)
+    rendered = f"<p>Intro</p>\n{first}\n<h2>Next</h2>\n{second}"
+    assert page.fill(rendered) == "<p>Intro</p>\n<ul><li>one</li></ul>\n<h2>Next</h2>\n<ul><li>two</li></ul>"
+    with pytest.raises(MissingBlockError, match="list 2 "):
+        page.fill(rendered.replace(second, "<p>changed</p>"))
+    with pytest.raises(MissingBlockError, match="list 1 "):
+        page.fill(rendered + first)  # twice: which one is the list?
+    assert not set(GeneratedPage().block("x").split()) & set(page.blocks), "every page has its own markers"

@@ -10,15 +10,16 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import tempfile
 from pathlib import Path
 
 import tinyhtml5
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from conftest import ROOT, front_matter
-from hub import content_check, html_policy, personal_data
+from hub import content_check, html_policy, personal_data, word_pattern
 from hub.markdown_render import Renderer
 
 settings.register_profile(
@@ -204,3 +205,35 @@ def test_the_fragment_generator_produces_accepted_fragments() -> None:
 
     accepted = find(fragments(), lambda markdown: not html_policy.fragment_findings(RENDERER.render(markdown)))
     assert accepted
+
+
+# Letters that make words share beginnings, with a few that case-fold or carry accents.
+_WORD_LETTERS = st.sampled_from("abcé-É ")
+
+
+@st.composite
+def words_and_text(draw: st.DrawFn) -> tuple[list[str], str]:
+    """A few words sharing beginnings, and a text mostly made of them (so that they are found)."""
+    words = draw(st.lists(st.text(_WORD_LETTERS, min_size=1, max_size=6), max_size=8))
+    pieces = st.sampled_from(words) if words else st.just("")
+    parts = draw(st.lists(st.one_of(pieces, st.text(st.sampled_from("abcé-É .,\n"), max_size=3)), max_size=40))
+    return words, "".join(parts)
+
+
+@given(words_and_text(), st.booleans())
+@example((["ab", "ab c"], "ab c"), False)  # a word and a longer one that goes on after a space
+@example((["É", "é "], "é ."), True)  # the same letter, ignoring case, in two words
+def test_the_trie_shaped_word_pattern_finds_what_the_longest_first_alternation_finds(
+    words_text: tuple[list[str], str], ignore_case: bool
+) -> None:
+    words, text = words_text
+    flags = re.IGNORECASE if ignore_case else re.NOFLAG
+    longest_first = sorted(set(words), key=len, reverse=True)
+    alternation = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, longest_first)) + r")(?![\w-])", flags)
+    trie = word_pattern.whole_words(words, flags)
+    if not words:
+        assert trie is None
+        return
+    assert trie is not None
+    expected = [(match.start(), match.group(0)) for match in alternation.finditer(text)]
+    assert [(match.start(), match.group(0)) for match in trie.finditer(text)] == expected

@@ -17,6 +17,7 @@ from hub import data_file, text_rules
 from hub.french_text import french
 from hub.languages import LANGUAGES
 from hub.problems import Problem, shorten
+from hub.word_pattern import whole_words
 
 FILE_NAME = "glossary.yml"
 MARKER = "<!-- glossary -->"
@@ -90,9 +91,7 @@ def tooltips(entries: list[Entry], language: str) -> Tooltips:
             definitions.setdefault(word, definition)
     if not definitions:
         return Tooltips(None, {})
-    words = sorted(definitions, key=len, reverse=True)
-    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(word) for word in words) + r")(?![\w-])")
-    return Tooltips(pattern, definitions)
+    return Tooltips(whole_words(definitions), definitions)
 
 
 def table(entries: list[Entry], language: str, headers: tuple[str, str, str]) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import posixpath
+
 LANGUAGES = ("fr", "en")
 DEFAULT_LANGUAGE = "fr"
 NAMES = {"fr": "Français", "en": "English"}
@@ -18,6 +20,14 @@ def url_of(slug: str) -> str:
     if path == "index":
         return ""
     return path.removesuffix("/index") + "/"
+
+
+def relative_url(target: str, base: str) -> str:
+    """The shortest link from the page at address `base` to address `target` (both site-relative, like 'a/b/')."""
+    link = posixpath.relpath(target or ".", base or ".")
+    if link == ".":
+        return "./"
+    return link + "/" if not target or target.endswith("/") else link
 
 
 def page_path_in(url: str) -> str:

@@ -7,10 +7,15 @@ separators of its language.
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
 from typing import Any
 
 from hub.french_text import french
 from hub.languages import LANGUAGES, language_of_url, language_root
+
+INDEX = Path("search") / "search_index.json"
+FULL_INDEX = Path("search") / "search_full.json"
 
 # What lunr runs on each word, per language. English keeps the theme's default
 # (prefix search without stemming); French stems, after folding accents.
@@ -43,3 +48,24 @@ def split_index(combined: dict[str, Any], fallback_urls: set[str]) -> dict[str, 
         }
         split[language] = {**combined, "config": config, "docs": docs}
     return split
+
+
+def write_language_indexes(site: Path, fallback_urls: set[str]) -> None:
+    """Replace the combined index at search/ by one per language, each behind a stub.
+
+    Each language's full index goes to search_full.json; search_index.json, which
+    every page downloads, keeps only the configuration and the full index's
+    address, which the hub's search worker fetches on the first search.
+    """
+    combined = json.loads((site / INDEX).read_text(encoding="utf-8"))
+    for language, index in split_index(combined, fallback_urls).items():
+        root = site / language_root(language)
+        full = root / FULL_INDEX
+        full.parent.mkdir(parents=True, exist_ok=True)
+        full.write_text(_json(index), encoding="utf-8")
+        stub_config = {**index["config"], "hub_full_index": (Path(language_root(language)) / FULL_INDEX).as_posix()}
+        (root / INDEX).write_text(_json({"config": stub_config, "docs": []}), encoding="utf-8")
+
+
+def _json(data: dict[str, Any]) -> str:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))

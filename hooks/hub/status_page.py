@@ -1,4 +1,4 @@
-"""The translation status page of one language, as Markdown (generated at build time)."""
+"""The translation status page of one language, generated at build time; its table is an HTML block."""
 
 from __future__ import annotations
 
@@ -8,7 +8,8 @@ from html import escape
 from hub import interface, translations
 from hub.content_check import ContentReport
 from hub.french_text import french
-from hub.languages import LANGUAGES, NAMES, language_root, url_of
+from hub.html_blocks import GeneratedPage
+from hub.languages import LANGUAGES, NAMES, language_root, relative_url, url_of
 
 TITLES = {"fr": "État des traductions", "en": "Translation status"}
 INTROS = {
@@ -35,7 +36,7 @@ STATE_KEYS = {
 }
 
 
-def markdown(report: ContentReport, language: str) -> str:
+def page(report: ContentReport, language: str) -> GeneratedPage:
     """The whole status page: front matter, introduction and one table row per page."""
     url = language_root(language) + "status/"
     rows = []
@@ -54,15 +55,17 @@ def markdown(report: ContentReport, language: str) -> str:
         "en": "Where the translation of each page of the hub stands, between French and English.",
     }
     stale = _stale_facts(report, language)
-    return (
+    generated = GeneratedPage()
+    generated.markdown = (
         "---\n"
         f'title: "{TITLES[language]}"\n'
         f'description: "{description[language]}"\n'
         "type: status\n"
         f"updated: {dt.date.today().isoformat()}\n"
         "---\n\n"
-        f"{INTROS[language]}\n\n{table}\n\n{stale}"
+        f"{INTROS[language]}{generated.block(table)}{stale}"
     )
+    return generated
 
 
 STALE_TITLES = {"fr": "Faits à revérifier", "en": "Facts to check again"}
@@ -91,8 +94,9 @@ def _stale_facts(report: ContentReport, language: str) -> str:
         lines.append(STALE_NONE[language].format(count=len(report.facts.facts)))
     for fact in stale:
         used = sorted(report.fact_uses.get(fact.key, set()))
+        here = language_root(language) + "status/"
         pages = ", ".join(
-            f'<a href="{escape(_relative(language_root(lang) + url_of(slug), language_root(language) + "status/"))}">'
+            f'<a href="{escape(relative_url(language_root(lang) + url_of(slug), here))}">'
             f"{escape(str(report.pages[(lang, slug)].meta.get('title', slug)))}</a>"
             for lang, slug in used
             if (lang, slug) in report.pages
@@ -114,12 +118,7 @@ def _version_cell(status: translations.TranslationStatus, version: str, reader: 
     if page is None:
         return escape(state)
     target = language_root(version) + url_of(status.slug)
-    href = _relative(target, page_url)
+    href = relative_url(target, page_url)
     updated = page.meta.get("updated")
     date = f" · {updated.isoformat()}" if isinstance(updated, dt.date) else ""
     return f'<a href="{escape(href)}" hreflang="{version}">{escape(state)}</a>{date}'
-
-
-def _relative(target: str, base: str) -> str:
-    depth = base.count("/")
-    return "../" * depth + target if depth else target or "./"

@@ -14,6 +14,7 @@ from pathlib import Path
 from hub import data_file
 from hub.languages import LANGUAGES
 from hub.problems import Problem, shorten
+from hub.word_pattern import whole_words
 
 FILE_NAME = "terms.yml"
 _FENCE = ("```", "~~~")
@@ -41,12 +42,7 @@ def load(docs_dir: Path) -> Terms:
             for word in entry[language].get("avoid") or ()
         }
         terms.preferred[language] = avoided
-        words = sorted(avoided, key=len, reverse=True)
-        terms.patterns[language] = (
-            re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(word) for word in words) + r")(?![\w-])", re.IGNORECASE)
-            if words
-            else None
-        )
+        terms.patterns[language] = whole_words(avoided, re.IGNORECASE)
     return terms
 
 

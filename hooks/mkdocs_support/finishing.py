@@ -35,6 +35,7 @@ WORKERS_VARIABLE = "HUB_FINISH_WORKERS"
 MAX_IMAGE_BYTES = 2_000_000
 _pool: Pool | None = None
 _pending: list[tuple[Result[tuple[str, list[str]]], Path]] = []
+_soon: list[Result[object]] = []
 # Site path of an image -> its bytes, per process (the logo is on every page).
 _images: dict[str, bytes | None] = {}
 
@@ -69,6 +70,24 @@ def finish_page(html: str, context: PageContext, site: Path, page_url: str, targ
         return _finish_and_record(html, context, site, page_url, target)
     _pending.append((submit(_finish_and_write, html, context, str(site), page_url, str(target)), target))
     return None
+
+
+def run_soon(function: Callable[..., object], *args: object) -> None:
+    """Run a function of the hub's core in a worker while the build goes on (here and now without
+    workers); settle() waits for it before the build ends."""
+    if in_background():
+        _soon.append(submit(function, *args, urgent=True))
+    else:
+        function(*args)
+
+
+def settle() -> None:
+    """Wait for the work given to run_soon(); a failure there is raised here."""
+    try:
+        for result in _soon:
+            result.result()
+    finally:
+        _soon.clear()
 
 
 def flush() -> None:
