@@ -13,14 +13,14 @@ from typing import Any
 
 from markupsafe import Markup
 
-_ENTITIES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"})
-
 
 def escape(text: str) -> Markup:
     """Text as HTML that reads as the same text, marked safe (apostrophes stay readable)."""
     if isinstance(text, Markup):
         return text
-    return Markup(str(text).translate(_ENTITIES))
+    # `&` first; four replacements in C are faster than one str.translate with a table.
+    escaped = str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+    return Markup(escaped)
 
 
 def for_templates(value: Any) -> Any:

@@ -29,6 +29,7 @@ def text(language: str, key: str, **values: object) -> str:
     return _all()[language][key].format(**values)
 
 
+@lru_cache(maxsize=4096)  # pages share their dates; babel takes tens of microseconds each time
 def long_date(day: dt.date, language: str) -> str:
     """'25 novembre 2026' / '25 November 2026'."""
     return format_date(day, format="d MMMM y", locale=language)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import posixpath
-
 LANGUAGES = ("fr", "en")
 DEFAULT_LANGUAGE = "fr"
 NAMES = {"fr": "Français", "en": "English"}
@@ -24,10 +22,11 @@ def url_of(slug: str) -> str:
 
 def relative_url(target: str, base: str) -> str:
     """The shortest link from the page at address `base` to address `target` (both site-relative, like 'a/b/')."""
-    link = posixpath.relpath(target or ".", base or ".")
-    if link == ".":
-        return "./"
-    return link + "/" if not target or target.endswith("/") else link
+    folders, parts = base.split("/")[:-1], target.split("/")
+    shared = 0
+    while shared < min(len(folders), len(parts) - 1) and folders[shared] == parts[shared]:
+        shared += 1
+    return "../" * (len(folders) - shared) + "/".join(parts[shared:]) or "./"
 
 
 def page_path_in(url: str) -> str:

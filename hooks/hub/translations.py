@@ -29,6 +29,7 @@ ORIGINAL, UP_TO_DATE, OUTDATED, MISSING = "original", "up-to-date", "outdated", 
 
 
 @lru_cache(maxsize=4096)
+@lru_cache(maxsize=8192)  # asked for every page, in both languages, by the notices and the status pages
 def body_hash(body: str) -> str:
     """Hash of a page body with whitespace normalised (a re-wrap is not a change)."""
     normalised = " ".join(body.split())

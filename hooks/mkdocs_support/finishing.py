@@ -34,7 +34,7 @@ T = TypeVar("T")
 WORKERS_VARIABLE = "HUB_FINISH_WORKERS"
 MAX_IMAGE_BYTES = 2_000_000
 _pool: Pool | None = None
-_pending: list[tuple[Result[tuple[str, list[str]]], Path]] = []
+_pending: list[tuple[Result[tuple[str, list[str]]], str]] = []
 _soon: list[Result[object]] = []
 # Site path of an image -> its bytes, per process (the logo is on every page).
 _images: dict[str, bytes | None] = {}
@@ -50,7 +50,7 @@ def workers() -> int:
 
 def in_background() -> bool:
     """Whether pages are finished and judged by worker processes in this build."""
-    return not STATE.serving and workers() >= 1
+    return not STATE.serving and (_pool is not None or workers() >= 1)
 
 
 def submit(function: Callable[..., T], *args: object, urgent: bool = False) -> Result[T]:
@@ -66,9 +66,12 @@ def submit(function: Callable[..., T], *args: object, urgent: bool = False) -> R
 
 def finish_page(html: str, context: PageContext, site: Path, page_url: str, target: Path) -> str | None:
     """Finish a page now and record it (returns the finished HTML), or in a worker that writes it (returns None)."""
+    relative = _site_path(target, site)
     if not in_background():
-        return _finish_and_record(html, context, site, page_url, target)
-    _pending.append((submit(_finish_and_write, html, context, str(site), page_url, str(target)), target))
+        built = _finish(html, context, str(site), page_url)
+        _remember(relative, built_html_scan.digest(_written(built.html)), built.findings)
+        return built.html
+    _pending.append((submit(_finish_and_write, html, context, str(site), page_url, str(target)), relative))
     return None
 
 
@@ -93,9 +96,9 @@ def settle() -> None:
 def flush() -> None:
     """Wait for every page handed to a worker (each written finished by then), and record what was found."""
     try:
-        for future, target in _pending:
+        for future, relative in _pending:
             fingerprint, findings = future.result()
-            _remember(target, fingerprint, findings)
+            _remember(relative, fingerprint, findings)
     finally:
         _pending.clear()
 
@@ -120,14 +123,15 @@ def stop() -> None:
         _pool = None
 
 
-def record(target: Path, html: str, findings: list[str]) -> None:
+def _site_path(target: Path, site: Path) -> str:
+    """The page's path in the site, as the last scan names it (without resolving every page's path)."""
+    if target.is_relative_to(site):
+        return target.relative_to(site).as_posix()
+    return target.resolve().relative_to(Path(STATE.extra["site_dir"])).as_posix()
+
+
+def _remember(relative: str, fingerprint: str, findings: list[str]) -> None:
     """Remember the bytes judged (the scan after the build skips them) and what was refused."""
-    _remember(target, built_html_scan.digest(html.encode("utf-8")), findings)
-
-
-def _remember(target: Path, fingerprint: str, findings: list[str]) -> None:
-    site = Path(STATE.extra["site_dir"])
-    relative = target.resolve().relative_to(site).as_posix()
     STATE.extra.setdefault("judged", {})[relative] = fingerprint
     STATE.extra.setdefault("unsafe", []).extend(f"site/{relative}: {finding}" for finding in findings)
 
@@ -163,15 +167,13 @@ def _finish(html: str, context: PageContext, site: str, page_url: str) -> BuiltP
 def _finish_and_write(html: str, context: PageContext, site: str, page_url: str, target: str) -> tuple[str, list[str]]:
     """In a worker process: finish, judge and write one page; what the build must remember of it."""
     built = _finish(html, context, site, page_url)
-    # The bytes MkDocs would write: unencodable characters as references (lone surrogates, for one).
-    data = built.html.encode("utf-8", errors="xmlcharrefreplace")
+    data = _written(built.html)
     path = Path(target)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(data)
     return built_html_scan.digest(data), built.findings
 
 
-def _finish_and_record(html: str, context: PageContext, site: Path, page_url: str, target: Path) -> str:
-    built = _finish(html, context, str(site), page_url)
-    record(target, built.html, built.findings)
-    return built.html
+def _written(html: str) -> bytes:
+    """The bytes MkDocs writes for a page: unencodable characters as references (lone surrogates, for one)."""
+    return html.encode("utf-8", errors="xmlcharrefreplace")
