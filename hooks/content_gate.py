@@ -11,6 +11,8 @@ has been judged. Pages marked `draft: true` are shown by
 `mkdocs serve` and never published. Each page's metadata is the typed front
 matter, escaped for the theme's templates (hooks/hub/escaping.py), and each
 `[[fact:key]]` becomes the fact in the page's language (hooks/hub/facts.py).
+Avoided terms are only advice: on several cores a worker looks for them while
+the engine renders, and they are shown at the end of the first language pass.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from mkdocs.plugins import CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import InclusionLevel
 
 from hub import escaping, facts, html_policy, rendered_check, report_handoff
-from hub.content_check import SourcePage, check_docs
+from hub.content_check import SourcePage, check_docs, terminology_warnings
 from hub.markdown_render import RENDER_SECONDS, Renderer, start_watchdog, stop_watchdog
 from hub.problems import Problem, summary
 from mkdocs_support import finishing
@@ -46,7 +48,8 @@ def on_pre_build(config: MkDocsConfig) -> None:
     if i18n_building(config):
         return
     docs = Path(config.docs_dir)
-    report = report_handoff.load(docs) or check_docs(docs, render=False)
+    background = finishing.in_background()  # then a worker looks for avoided terms while the engine renders
+    report = report_handoff.load(docs) or check_docs(docs, render=False, terminology=not background)
     if report.problems:
         report = check_docs(docs, render=True)  # failing anyway: report every problem at once, HTML included
         for problem in report.problems:
@@ -54,6 +57,9 @@ def on_pre_build(config: MkDocsConfig) -> None:
         raise Abort(f"Content check failed: {summary(report.problems, report.checked)}.")
     for warning in report.warnings:
         log.info(f"{warning} [warning]")
+    if report.terminology is not None:
+        pages = [(page.path, page.language, page.body, page.body_line) for page in report.pages.values()]
+        STATE.extra["terminology"] = finishing.submit(terminology_warnings, pages, report.terminology)
     STATE.report = report
     STATE.extra.pop("tooltips", None)  # the glossary may have changed
     STATE.extra["content_problems"] = []
@@ -118,6 +124,9 @@ def _report(source: SourcePage, findings: list[html_policy.Finding], config: MkD
 
 @event_priority(100)  # in every language pass, before the engine counts its warnings
 def _judged_pages(config: MkDocsConfig) -> None:
+    terminology = STATE.extra.pop("terminology", None)
+    for warning in terminology.result() if terminology is not None else []:
+        log.info(f"{warning} [warning]")
     pending = STATE.extra.pop("content_pending", [])
     try:
         for future, source in pending:

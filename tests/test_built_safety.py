@@ -247,6 +247,10 @@ def test_pages_finished_by_a_worker_are_the_pages_finished_in_place(tmp_path: Pa
     assert {"location": "guide/#deeper", "title": "Deeper", "text": "<p>Text bold.</p>"}.items() <= next(
         entry for entry in english if entry["location"] == "guide/#deeper"
     ).items()
+    # Search results read like the pages: French spacing in the French entries, made either way.
+    french = {entry["location"]: entry for entry in json.loads(sites["1"]["search/search_full.json"])["docs"]}
+    assert "Bonjour\u00a0: voici «\u00a0le hub\u00a0»\u202f!" in french[""]["text"]
+    assert french["guide/#partie"]["title"] == "Partie\u202f?"
 
 
 def test_a_hostile_page_is_refused_when_a_worker_finishes_it(tmp_path: Path) -> None:

@@ -55,17 +55,23 @@ class ContentReport:
     broken: set[tuple[str, str]] = field(default_factory=set)
     # Old addresses that keep a page leading to the new one (docs/moved.yml).
     moves: list[moved.Move] = field(default_factory=list)
+    # The terminology sheet, when the warnings are still to be found (check_docs(terminology=False)).
+    terminology: terms.Terms | None = None
 
     def page(self, language: str, slug: str) -> SourcePage | None:
         return self.pages.get((language, slug))
 
 
-def check_docs(docs_dir: Path, today: dt.date | None = None, render: bool = True) -> ContentReport:
+def check_docs(
+    docs_dir: Path, today: dt.date | None = None, render: bool = True, terminology: bool = True
+) -> ContentReport:
     """Read and check every file under docs_dir: pages, images, data files.
 
     With `render`, each page is also rendered and judged on its HTML; the build
     passes False because the engine renders the pages and the build judges that
-    HTML itself (hooks/content_gate.py).
+    HTML itself (hooks/content_gate.py). Without `terminology`, the avoided
+    terms (warnings, never failures) are left to terminology_warnings(), which
+    the build runs on another core while the engine renders.
     """
     today = today or dt.date.today()
     report = ContentReport()
@@ -76,7 +82,8 @@ def check_docs(docs_dir: Path, today: dt.date | None = None, render: bool = True
     vocabulary = terms.load(docs_dir)
     report.problems += vocabulary.problems
     renderer = Renderer(config_file_for(docs_dir)) if render else None
-    job = _Job(docs_dir, today, report.facts, vocabulary, renderer)
+    job = _Job(docs_dir, today, report.facts, vocabulary if terminology else None, renderer)
+    report.terminology = None if terminology else vocabulary
     for result in _check_pages(files.pages, job):
         report.checked += 1
         report.problems += result.problems
@@ -105,7 +112,7 @@ class _Job:
     docs_dir: Path
     today: dt.date
     registry: facts.Registry
-    vocabulary: terms.Terms
+    vocabulary: terms.Terms | None  # None: the terminology is checked later
     renderer: Renderer | None
 
 
@@ -142,11 +149,22 @@ def _check_page(path: Path, job: _Job) -> _PageResult:
     problems += body_problems + text_rules.source_problems(shown, source.body, source.body_line)
     if job.renderer is not None and not problems:
         problems += _rendered(shown, source.body, source.body_line, language, job.registry, job.renderer)
-    warnings = terms.warnings(shown, language, source.body, source.body_line, job.vocabulary)
+    vocabulary = job.vocabulary
+    warnings = terms.warnings(shown, language, source.body, source.body_line, vocabulary) if vocabulary else []
     if problems:
         return _PageResult(language, slug, source.problems + problems, warnings, None)
     page = SourcePage(shown, language, slug, meta, source.body, source.body_line)
     return _PageResult(language, slug, source.problems, warnings, page, used | body_used)
+
+
+def terminology_warnings(pages: list[tuple[str, str, str, int]], vocabulary: terms.Terms) -> list[Problem]:
+    """The avoided terms in pages already checked, given as (path, language, body, first body line)."""
+    found = [
+        warning
+        for path, language, body, first_line in pages
+        for warning in terms.warnings(path, language, body, first_line, vocabulary)
+    ]
+    return sorted(found)
 
 
 # Below this many pages, starting worker processes costs more than it saves.

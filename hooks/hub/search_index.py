@@ -2,7 +2,9 @@
 
 Each language gets its own pages only (fallback copies of the other language
 are left out), locations relative to its own root, and the word pipeline and
-separators of its language.
+separators of its language. Search results read like the pages: the entries of
+French pages get French spacing when they are made (`typeset`), in the worker
+that makes them.
 """
 
 from __future__ import annotations
@@ -35,11 +37,7 @@ def split_index(combined: dict[str, Any], fallback_urls: set[str]) -> dict[str, 
             location = doc["location"]
             if language_of_url(location) != language or location.split("#")[0] in fallback_urls:
                 continue
-            entry = {**doc, "location": location[len(root) :]}
-            if language == "fr":  # search results read like the pages: French spacing in titles and text
-                entry["title"] = french(str(doc.get("title", "")))
-                entry["text"] = french(str(doc.get("text", "")))
-            docs.append(entry)
+            docs.append({**doc, "location": location[len(root) :]})
         config = {
             **combined["config"],
             "lang": [language],
@@ -48,6 +46,15 @@ def split_index(combined: dict[str, Any], fallback_urls: set[str]) -> dict[str, 
         }
         split[language] = {**combined, "config": config, "docs": docs}
     return split
+
+
+def typeset(entries: list[dict[str, Any]], page_url: str) -> list[dict[str, Any]]:
+    """A page's search entries, with French spacing in their titles and texts when the page is French."""
+    if language_of_url(page_url) == "fr":
+        for entry in entries:
+            entry["title"] = french(str(entry.get("title", "")))
+            entry["text"] = french(str(entry.get("text", "")))
+    return entries
 
 
 def write_language_indexes(site: Path, fallback_urls: set[str]) -> None:

@@ -8,7 +8,8 @@ run in a worker process on a small stand-in of the page, and the entries join
 the theme's index, in page order, before anything reads it. The index is the
 same, entry for entry (tests/test_built_safety.py builds a site both ways and
 compares every file); previews (`make serve`), single cores and
-HUB_FINISH_WORKERS=0 keep the theme's own call.
+HUB_FINISH_WORKERS=0 keep the theme's own call, in place. Either way the
+entries of French pages are typeset as they are made (hooks/hub/search_index.py).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from typing import Any
 
 from material.plugins.search.plugin import SearchIndex
 
+from hub import search_index
 from mkdocs_support import finishing
 from mkdocs_support.worker_pipes import Result
 
@@ -41,21 +43,23 @@ class Pending:
 
 
 def entries(config: dict[str, Any], page: PageStandIn) -> list[dict[str, Any]]:
-    """In a worker: the entries the theme's own code makes for one page."""
+    """In a worker: the entries the theme's own code makes for one page, typeset."""
     index = SearchIndex(**config)
     index.add_entry_from_context(page)
-    return list(index.entries)
+    return search_index.typeset(list(index.entries), page.url)
 
 
 def offload(index: SearchIndex) -> None:
-    """Let the workers compute this index's entries from now on (until resolve())."""
+    """Let the workers compute this index's entries from now on (until resolve()), each page's typeset."""
     if getattr(index, "_hub_offloaded", False):
         return
     original = index.add_entry_from_context
 
     def add_entry_from_context(page: Any) -> None:
         if not finishing.in_background():
+            made = len(index.entries)
             original(page)
+            search_index.typeset(index.entries[made:], page.url)
             return
         search = {key: page.meta.get(key) for key in ("title", "tags", "search") if key in page.meta}
         stand_in = PageStandIn(page.content, search, page.title, page.toc, page.url)
