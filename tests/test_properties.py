@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import posixpath
 import re
 import tempfile
 from pathlib import Path
@@ -20,6 +21,7 @@ from hypothesis import strategies as st
 
 from conftest import ROOT, front_matter
 from hub import content_check, html_policy, personal_data, word_pattern
+from hub.languages import relative_url
 from hub.markdown_render import Renderer
 
 settings.register_profile(
@@ -237,3 +239,20 @@ def test_the_trie_shaped_word_pattern_finds_what_the_longest_first_alternation_f
     assert trie is not None
     expected = [(match.start(), match.group(0)) for match in alternation.finditer(text)]
     assert [(match.start(), match.group(0)) for match in trie.finditer(text)] == expected
+
+
+# Site addresses as the hub writes them: folders ending in "/", or a file such as a PDF.
+_ADDRESSES = st.builds(
+    lambda folders, file: "".join(f"{folder}/" for folder in folders) + file,
+    st.lists(st.sampled_from(["en", "packs", "a", "b"]), max_size=3),
+    st.sampled_from(["", "", "guide.pdf"]),
+)
+
+
+@given(_ADDRESSES, _ADDRESSES.filter(lambda base: not base.endswith(".pdf")))
+def test_relative_links_are_the_shortest_path_between_two_addresses(target: str, base: str) -> None:
+    link = relative_url(target, base)
+    assert posixpath.normpath(posixpath.join(base or ".", link)) == posixpath.normpath(target or ".")
+    expected = posixpath.relpath(target or ".", base or ".")
+    assert link.rstrip("/") == ("." if expected == "." else expected)
+    assert link.endswith("/") == (not target or target.endswith("/")), "a folder's link ends with /"

@@ -118,6 +118,8 @@ class HeldBack(logging.Filter):
 def stop() -> None:
     """No more work for the workers in this build (what was submitted is finished or cancelled)."""
     global _pool
+    _pending.clear()  # after a failed build, nothing of it is waited for in the next one
+    _soon.clear()
     if _pool is not None:
         _pool.shutdown()
         _pool = None
