@@ -22,7 +22,7 @@ from mkdocs.structure.pages import Page
 
 from hub import guide_pdf, handbook, interface, offline_copy, pack_card
 from hub.guides import pdf_wanted
-from hub.languages import language_root
+from hub.languages import language_root, relative_url
 from hub.pdf_links import fill_in_sizes
 from mkdocs_support import finishing
 from mkdocs_support.build_state import STATE, current_language, i18n_building, split_src_uri
@@ -106,15 +106,21 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
         "recommendations/",
     ):
         target = handbook_file(language)
-        depth = page.url.count("/")
         pdfs.append(
-            {"href": "../" * depth + target, "file": target, "label": interface.text(language, "download_handbook")}
+            {
+                "href": relative_url(target, page.url),
+                "file": target,
+                "label": interface.text(language, "download_handbook"),
+            }
         )
     if page.meta.get("type") in ("home", "about"):  # the offline copy of the page's language
         target = offline_copy.zip_name(language)
-        depth = page.url.count("/")
         pdfs.append(
-            {"href": "../" * depth + target, "file": target, "label": interface.text(language, "download_offline")}
+            {
+                "href": relative_url(target, page.url),
+                "file": target,
+                "label": interface.text(language, "download_offline"),
+            }
         )
     if pdfs:
         STATE.extra.setdefault("pages_with_pdf_links", set()).add(page.url)

@@ -92,9 +92,9 @@ def _stale_facts(report: ContentReport, language: str) -> str:
     lines = [f"## {STALE_TITLES[language]}", "", STALE_INTROS[language], ""]
     if not stale:
         lines.append(STALE_NONE[language].format(count=len(report.facts.facts)))
+    here = language_root(language) + "status/"
     for fact in stale:
         used = sorted(report.fact_uses.get(fact.key, set()))
-        here = language_root(language) + "status/"
         pages = ", ".join(
             f'<a href="{escape(relative_url(language_root(lang) + url_of(slug), here))}">'
             f"{escape(str(report.pages[(lang, slug)].meta.get('title', slug)))}</a>"
